@@ -1,0 +1,88 @@
+package io.winnode.e2e.framework.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.framework.nodes.NodeInventory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Opens a {@link Cluster} from a {@link ClusterTarget} and proves it usable before any test runs:
+ * bad kubeconfigs are the user's input ({@link InvalidInputException}), an API server that does not
+ * answer is the cluster's problem ({@link ClusterUnreachableException}).
+ */
+public final class ClusterConnection {
+
+    /** How long one API request may take; a closed port fails at once, a black hole after this. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private ClusterConnection() {
+    }
+
+    public static Cluster connect(ClusterTarget target) {
+        Config config = loadConfig(target);
+        config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
+        config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
+        // Fail fast on an unreachable server: the client's default retries with backoff would
+        // turn a refused connection into a minute of silence.
+        config.setRequestRetryBackoffLimit(0);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try {
+            VersionInfo version = client.getKubernetesVersion();
+            NodeInventory nodes = NodeInventory.discover(client);
+            return new Cluster(client, target, version, nodes);
+        } catch (KubernetesClientException e) {
+            client.close();
+            throw new ClusterUnreachableException("Cannot use the Kubernetes API server at " + config.getMasterUrl()
+                    + " (" + target.describe() + "): " + rootMessage(e)
+                    + ". Check that the cluster is running and that the kubeconfig's server address and credentials are right.", e);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static Config loadConfig(ClusterTarget target) {
+        if (target.kubeconfig().isEmpty()) {
+            return target.context().map(Config::autoConfigure).orElseGet(() -> Config.autoConfigure(null));
+        }
+        Path file = target.kubeconfig().get();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InvalidInputException("Cannot read kubeconfig " + file + ": no such readable file. "
+                    + "Pass --kubeconfig with the path of your cluster's kubeconfig, or --cluster simulated.");
+        }
+        try {
+            Config config = Config.fromKubeconfig(target.context().orElse(null), file.toFile());
+            if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+                throw new InvalidInputException("Kubeconfig " + file + " names no API server for context "
+                        + target.context().orElse("(current)") + ". Check its clusters[].cluster.server.");
+            }
+            return config;
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new InvalidInputException("Cannot use kubeconfig " + file + ": " + rootMessage(e)
+                    + ". Check the file is a valid kubeconfig" + target.context().map(c -> " with a context named " + c).orElse("")
+                    + ".", e);
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
+            }
+            throw new InvalidInputException("Cannot parse kubeconfig " + file + ": " + rootMessage(e)
+                    + ". Check that it is a valid kubeconfig YAML file.", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
