@@ -19,6 +19,16 @@ public record Side(OsFamily os, Optional<WindowsBuild> build) {
         return new Side(OsFamily.WINDOWS, Optional.of(build));
     }
 
+    /** Windows with no known build: stands for the Windows side of a cluster that has none. */
+    public static Side anyWindows() {
+        return new Side(OsFamily.WINDOWS, Optional.empty());
+    }
+
+    /** A name fit for Kubernetes object names: {@code linux}, {@code windows-ltsc2022}. */
+    public String slug() {
+        return label().replace(' ', '-');
+    }
+
     public boolean isWindows() {
         return os == OsFamily.WINDOWS;
     }

@@ -1,0 +1,99 @@
+package io.winnode.e2e.framework.exec;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.qameta.allure.Allure;
+import io.winnode.e2e.framework.wait.Timeouts;
+import io.winnode.e2e.framework.wait.Waits;
+import io.winnode.e2e.framework.workloads.RunningPod;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs the in-pod vocabulary ({@link CommandLines}) in a container through the exec subresource
+ * and returns what it printed. Each operation is an Allure step showing the command and result.
+ */
+public final class InPod {
+
+    private final KubernetesClient client;
+    private final Timeouts timeouts;
+
+    public InPod(KubernetesClient client, Timeouts timeouts) {
+        this.client = client;
+        this.timeouts = timeouts;
+    }
+
+    public ExecResult connect(RunningPod from, String container, String host, int port) {
+        return run(from, container, CommandLines.connect(from.os(), host, port, Duration.ofSeconds(5)));
+    }
+
+    public ExecResult httpGet(RunningPod from, String container, String url) {
+        return run(from, container, CommandLines.httpGet(from.os(), url, Duration.ofSeconds(5)));
+    }
+
+    /** Resolves a name; stdout holds one address per line (empty when the name does not exist on Linux). */
+    public ExecResult resolve(RunningPod from, String container, String name) {
+        return run(from, container, CommandLines.resolve(from.os(), name));
+    }
+
+    public ExecResult readFile(RunningPod in, String container, String path) {
+        return run(in, container, CommandLines.readFile(in.os(), path));
+    }
+
+    public ExecResult writeFile(RunningPod in, String container, String path, String content) {
+        return run(in, container, CommandLines.writeFile(in.os(), path, content));
+    }
+
+    public ExecResult listDirectory(RunningPod in, String container, String path) {
+        return run(in, container, CommandLines.listDirectory(in.os(), path));
+    }
+
+    public ExecResult whoAmI(RunningPod in, String container) {
+        return run(in, container, CommandLines.whoAmI(in.os()));
+    }
+
+    /**
+     * Repeats an operation until it succeeds or the connectivity timeout passes, and returns the
+     * last result either way: networks converge after endpoints turn ready (upstream allows 30 s),
+     * and a scenario reports what it finally saw instead of a bare timeout.
+     */
+    public ExecResult untilSucceeds(String what, Supplier<ExecResult> operation) {
+        return Waits.lastSeen(what, timeouts.connectivity(), operation, ExecResult::succeeded);
+    }
+
+    /** Runs a command line and waits for its exit code. */
+    public ExecResult run(RunningPod pod, String container, List<String> command) {
+        return Allure.step("exec in " + pod.name() + "/" + container + ": " + String.join(" ", command), step -> {
+            ExecResult result = exec(pod, container, command);
+            step.parameter("result", result.toString());
+            return result;
+        });
+    }
+
+    private ExecResult exec(RunningPod pod, String container, List<String> command) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try (ExecWatch watch = client.pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container)
+                .writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
+            int exitCode = watch.exitCode().get(timeouts.exec().toMillis(), TimeUnit.MILLISECONDS);
+            return new ExecResult(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            throw new AssertionError("exec of '" + String.join(" ", command) + "' in " + pod + " container " + container
+                    + " did not finish within " + timeouts.exec().toSeconds() + " s; output so far: "
+                    + out.toString(StandardCharsets.UTF_8), e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("exec of '" + String.join(" ", command) + "' in " + pod + " container " + container
+                    + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + command, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.winnode.e2e.framework.junit;
+
+import io.winnode.e2e.framework.cluster.Cluster;
+import io.winnode.e2e.framework.cluster.ClusterConnection;
+import io.winnode.e2e.framework.cluster.ClusterTarget;
+import io.winnode.e2e.framework.images.ImageCatalog;
+import io.winnode.e2e.framework.parity.ParityExpectations;
+import io.winnode.e2e.framework.placement.Placement;
+import io.winnode.e2e.framework.wait.Timeouts;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What every scenario of one run shares: the connected cluster, the image catalog, the parity
+ * expectations, the run id. Built once per JUnit launch from the configuration parameters the
+ * runner sets, kept in the root extension store, closed when the launch ends.
+ */
+public record RunContext(Cluster cluster, ImageCatalog images, ParityExpectations expectations, String runId,
+                         Timeouts timeouts, Placement placement) implements AutoCloseable {
+
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(RunContext.class);
+
+    public static RunContext of(ExtensionContext context) {
+        return context.getRoot().getStore(STORE).getOrComputeIfAbsent(RunContext.class, k -> open(context), RunContext.class);
+    }
+
+    private static RunContext open(ExtensionContext context) {
+        ClusterTarget target = ClusterTarget.fromParameters(context::getConfigurationParameter);
+        String runId = context.getConfigurationParameter(RunParameters.RUN_ID).orElseGet(RunContext::newRunId);
+        ImageCatalog images = ImageCatalog.load(context.getConfigurationParameter(RunParameters.IMAGE_REGISTRY).orElse(null));
+        Timeouts timeouts = new Timeouts(context.getConfigurationParameter(RunParameters.TIMEOUT_SCALE)
+                .map(Double::parseDouble).orElse(1.0));
+        Cluster cluster = ClusterConnection.connect(target);
+        return new RunContext(cluster, images, ParityExpectations.load(), runId, timeouts, new Placement(cluster.nodes()));
+    }
+
+    /** {@code wn-20261128-071500-3fa2}: sortable, and unique enough among concurrent runs. */
+    public static String newRunId() {
+        return "wn-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

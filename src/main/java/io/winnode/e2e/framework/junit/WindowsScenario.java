@@ -1,0 +1,21 @@
+package io.winnode.e2e.framework.junit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a scenario class: it gets its own namespace for the run, per-test cleanup in reverse
+ * order, diagnostics on failure, and the framework's objects as method parameters
+ * ({@code Side}, {@code ParityCheck}, {@code Workloads}, {@code InPod}, {@code NodeInventory}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@ExtendWith(ScenarioExtension.class)
+public @interface WindowsScenario {
+}

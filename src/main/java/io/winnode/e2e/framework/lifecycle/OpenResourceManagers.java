@@ -1,0 +1,38 @@
+package io.winnode.e2e.framework.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Remembers every resource manager that may still hold objects, and cleans them up when the JVM
+ * is shut down (Ctrl-C, SIGTERM from a CI job's timeout), newest manager first.
+ */
+final class OpenResourceManagers {
+
+    private static final List<ResourceManager> OPEN = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(OpenResourceManagers::closeAll, "winnode-cleanup"));
+    }
+
+    private OpenResourceManagers() {
+    }
+
+    static synchronized void register(ResourceManager manager) {
+        OPEN.add(manager);
+    }
+
+    static synchronized void unregister(ResourceManager manager) {
+        OPEN.remove(manager);
+    }
+
+    private static void closeAll() {
+        List<ResourceManager> newestFirst;
+        synchronized (OpenResourceManagers.class) {
+            newestFirst = new ArrayList<>(OPEN);
+        }
+        Collections.reverse(newestFirst);
+        newestFirst.forEach(ResourceManager::deleteAll);
+    }
+}

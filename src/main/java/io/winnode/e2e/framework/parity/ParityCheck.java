@@ -1,0 +1,59 @@
+package io.winnode.e2e.framework.parity;
+
+import io.qameta.allure.Allure;
+import io.winnode.e2e.framework.placement.Side;
+
+/**
+ * The parity assertion of one test invocation: the scenario reports the outcome it observed on
+ * its side, this records it for the run's matrix and fails the test when it differs from the
+ * declared expectation for that side.
+ */
+public final class ParityCheck {
+
+    private final ParityRow row;
+    private final Side side;
+    private final ParityLedger ledger;
+    private boolean recorded;
+
+    public ParityCheck(ParityRow row, Side side, ParityLedger ledger) {
+        this.row = row;
+        this.side = side;
+        this.ledger = ledger;
+    }
+
+    public ParityRow row() {
+        return row;
+    }
+
+    /** Asserts that the observed outcome is the one expected on this side. */
+    public void verify(String observed, String node) {
+        String expected = row.expectedOn(side.os()).orElseThrow(() -> new IllegalStateException(
+                row.id() + " is " + row.expectation().label() + " and declares no outcome for " + side.label()));
+        Observation observation = new Observation(row.id(), side, node == null ? "" : node, observed, expected, true);
+        record(observation);
+        Allure.step(row.id() + " on " + side.label() + ": expected '" + expected + "', observed '" + observed + "'",
+                observation.matches() ? io.qameta.allure.model.Status.PASSED : io.qameta.allure.model.Status.FAILED);
+        if (!observation.matches()) {
+            throw new AssertionError(row.id() + " (" + row.behaviour() + ") on " + side.label()
+                    + (node == null || node.isEmpty() ? "" : " (node " + node + ")")
+                    + ": expected '" + expected + "' [" + row.expectation().label()
+                    + (row.expectation() == Expectation.SAME ? ", as on every OS" : ", documented Windows/Linux difference")
+                    + "; source: " + row.source() + "], but observed '" + observed + "'");
+        }
+    }
+
+    /** Records that the test ended before it could observe an outcome (it failed or was aborted). */
+    public void recordUnobserved(String why, boolean available) {
+        if (!recorded) {
+            record(new Observation(row.id(), side, "", why, row.expectedOn(side.os()).orElse(""), available));
+        }
+    }
+
+    private void record(Observation observation) {
+        if (recorded) {
+            throw new IllegalStateException(row.id() + " was already verified in this test on " + side.label());
+        }
+        recorded = true;
+        ledger.record(observation);
+    }
+}

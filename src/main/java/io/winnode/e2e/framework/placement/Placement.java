@@ -1,0 +1,97 @@
+package io.winnode.e2e.framework.placement;
+
+import io.fabric8.kubernetes.api.model.PodOSBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a workload on the nodes of its side, the way the Kubernetes Windows user guide says to:
+ * {@code spec.os.name}, a {@code kubernetes.io/os} node selector (plus the Windows build), and
+ * tolerations for the taints Windows nodes conventionally carry. The scheduler ignores
+ * {@code spec.os.name} (parity row SCH-05), so the selector is what places the pod; the OS field
+ * makes the API server validate OS-specific fields and the kubelet reject a mismatch.
+ *
+ * <p>Upstream CI clusters often have no Linux worker, only a tainted control plane; then Linux
+ * workloads tolerate the control-plane taint, as upstream's hybrid network test does.
+ */
+public final class Placement {
+
+    /** Taints Windows nodes carry in the wild: {@code os=windows} (user guide, EKS) and GKE's. */
+    static final List<Toleration> WINDOWS_TOLERATIONS = List.of(
+            new TolerationBuilder().withKey("os").withOperator("Equal").withValue("windows").withEffect("NoSchedule").build(),
+            new TolerationBuilder().withKey("node.kubernetes.io/os").withOperator("Equal").withValue("windows")
+                    .withEffect("NoSchedule").build());
+
+    static final List<Toleration> CONTROL_PLANE_TOLERATIONS = List.of(
+            new TolerationBuilder().withKey("node-role.kubernetes.io/control-plane").withOperator("Exists")
+                    .withEffect("NoSchedule").build(),
+            new TolerationBuilder().withKey("node-role.kubernetes.io/master").withOperator("Exists")
+                    .withEffect("NoSchedule").build());
+
+    private final NodeInventory nodes;
+
+    public Placement(NodeInventory nodes) {
+        this.nodes = nodes;
+    }
+
+    /** Why a side cannot run here, or empty when it can. */
+    public Optional<String> unavailableReason(Side side) {
+        if (side.os() == OsFamily.LINUX) {
+            return nodes.schedulable(OsFamily.LINUX).isEmpty()
+                    ? Optional.of("the cluster has no schedulable Linux node") : Optional.empty();
+        }
+        if (side.build().isEmpty()) {
+            return Optional.of("the cluster has no schedulable Windows node with a known "
+                    + WindowsBuild.LABEL + " label");
+        }
+        WindowsBuild build = side.build().get();
+        return nodes.schedulableWindows(build).isEmpty()
+                ? Optional.of("the cluster has no schedulable Windows node of build " + build.shortName()
+                        + " (" + build.buildNumber() + ")")
+                : Optional.empty();
+    }
+
+    /** The nodes a workload of this side may land on. */
+    public List<ClusterNode> candidateNodes(Side side) {
+        if (side.os() == OsFamily.LINUX) {
+            List<ClusterNode> workers = nodes.linuxWorkers();
+            return workers.isEmpty() ? nodes.schedulable(OsFamily.LINUX) : workers;
+        }
+        return nodes.schedulableWindows(side.build().orElseThrow());
+    }
+
+    /** Sets OS, node selector and tolerations on a pod spec for this side. */
+    public void apply(PodSpec spec, Side side) {
+        spec.setOs(new PodOSBuilder().withName(side.os().label()).build());
+        var selector = spec.getNodeSelector() == null ? new HashMap<String, String>() : new HashMap<>(spec.getNodeSelector());
+        selector.put(OsFamily.LABEL, side.os().label());
+        side.build().ifPresent(b -> selector.put(WindowsBuild.LABEL, b.buildNumber()));
+        spec.setNodeSelector(selector);
+        var tolerations = spec.getTolerations() == null ? new ArrayList<Toleration>() : new ArrayList<>(spec.getTolerations());
+        if (side.isWindows()) {
+            tolerations.addAll(WINDOWS_TOLERATIONS);
+        } else if (nodes.linuxWorkers().isEmpty()) {
+            tolerations.addAll(CONTROL_PLANE_TOLERATIONS);
+        }
+        spec.setTolerations(tolerations);
+    }
+
+    /**
+     * Pins a pod spec to one node by name, bypassing the scheduler, and sets the pod's OS to
+     * {@code podOs}: used to see what the node's kubelet does with a workload it was not meant for.
+     */
+    public void pinToNode(PodSpec spec, ClusterNode node, OsFamily podOs) {
+        spec.setNodeName(node.name());
+        spec.setOs(new PodOSBuilder().withName(podOs.label()).build());
+    }
+}

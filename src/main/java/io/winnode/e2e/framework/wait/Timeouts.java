@@ -1,0 +1,44 @@
+package io.winnode.e2e.framework.wait;
+
+import io.winnode.e2e.framework.nodes.OsFamily;
+
+import java.time.Duration;
+
+/**
+ * How long the suite waits, per OS. Windows images are large (300 MB to several GB) and Windows
+ * containers start slower; upstream allows minutes for a Windows pod to start (parity notes §3.2).
+ * A run may stretch every timeout with a scale factor for slow clusters.
+ */
+public record Timeouts(double scale) {
+
+    public static Timeouts standard() {
+        return new Timeouts(1.0);
+    }
+
+    public Duration podStart(OsFamily os) {
+        return scaled(os == OsFamily.WINDOWS ? Duration.ofMinutes(5) : Duration.ofMinutes(2));
+    }
+
+    /** How long a pod that should fail may take to show its failure (image pull, admission). */
+    public Duration podFailure(OsFamily os) {
+        return podStart(os);
+    }
+
+    /** Service endpoints and proxy rules settle within seconds on a healthy cluster. */
+    public Duration serviceReady() {
+        return scaled(Duration.ofSeconds(60));
+    }
+
+    /** Connectivity must hold within this much of the endpoints being ready (upstream: 30 s). */
+    public Duration connectivity() {
+        return scaled(Duration.ofSeconds(30));
+    }
+
+    public Duration exec() {
+        return scaled(Duration.ofSeconds(60));
+    }
+
+    private Duration scaled(Duration base) {
+        return Duration.ofMillis((long) (base.toMillis() * scale));
+    }
+}

@@ -1,0 +1,182 @@
+package io.winnode.e2e.framework.workloads;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.qameta.allure.Allure;
+import io.winnode.e2e.framework.images.ImageCatalog;
+import io.winnode.e2e.framework.lifecycle.ResourceManager;
+import io.winnode.e2e.framework.manifests.ManifestTemplate;
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.placement.Placement;
+import io.winnode.e2e.framework.placement.Side;
+import io.winnode.e2e.framework.wait.Timeouts;
+import io.winnode.e2e.framework.wait.Waits;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deploys workload templates from {@code manifests/} into a test's namespace, placed on a side's
+ * nodes, and waits for them. Every object goes through the test's {@link ResourceManager}, so it
+ * is deleted after the test.
+ *
+ * <p>Templates may use {@code ${NAMESPACE}}, {@code ${OS}} and {@code ${image.NAME}} for any image
+ * of the catalog, besides the values a scenario passes.
+ */
+public final class Workloads {
+
+    private final KubernetesClient client;
+    private final ResourceManager resources;
+    private final Placement placement;
+    private final ImageCatalog images;
+    private final Timeouts timeouts;
+    private final String namespace;
+
+    public Workloads(KubernetesClient client, ResourceManager resources, Placement placement, ImageCatalog images,
+                     Timeouts timeouts, String namespace) {
+        this.client = client;
+        this.resources = resources;
+        this.placement = placement;
+        this.images = images;
+        this.timeouts = timeouts;
+        this.namespace = namespace;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Renders, places and creates every object of a template for one side. */
+    public List<HasMetadata> deploy(String manifest, Side side, Map<String, String> values) {
+        return Allure.step("deploy " + manifest + " for " + side.label(), () -> {
+            List<HasMetadata> objects = load(manifest, side, values);
+            objects.forEach(o -> placePods(o, side));
+            return objects.stream().<HasMetadata>map(resources::create).toList();
+        });
+    }
+
+    /**
+     * Creates a template's objects bound straight to one node (bypassing the scheduler) with the
+     * pod OS set to {@code podOs}: to see what that node's kubelet does with a pod not meant for it.
+     */
+    public List<HasMetadata> deployOnNode(String manifest, ClusterNode node, OsFamily podOs, Map<String, String> values) {
+        Side podSide = podOs == OsFamily.LINUX ? Side.linux() : Side.anyWindows();
+        return Allure.step("deploy " + manifest + " as a " + podOs.label() + " pod bound to node " + node.name(), () -> {
+            List<HasMetadata> objects = load(manifest, podSide, values);
+            objects.forEach(o -> podSpecOf(o).ifPresent(spec -> placement.pinToNode(spec, node, podOs)));
+            return objects.stream().<HasMetadata>map(resources::create).toList();
+        });
+    }
+
+    /** Renders and parses a template without creating anything. */
+    public List<HasMetadata> load(String manifest, Side side, Map<String, String> values) {
+        var all = new HashMap<String, String>();
+        images.images().forEach(i -> all.put("image." + i.name(), images.reference(i.name())));
+        all.put("NAMESPACE", namespace);
+        all.put("OS", side.os().label());
+        all.putAll(values);
+        String yaml = ManifestTemplate.load(manifest).render(all);
+        List<HasMetadata> objects = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+        objects.forEach(o -> o.getMetadata().setNamespace(isNamespaced(o) ? namespace : null));
+        return objects;
+    }
+
+    private static boolean isNamespaced(HasMetadata object) {
+        return !(object instanceof io.fabric8.kubernetes.api.model.Namespace)
+                && !(object instanceof io.fabric8.kubernetes.api.model.Node);
+    }
+
+    private void placePods(HasMetadata object, Side side) {
+        podSpecOf(object).ifPresent(spec -> placement.apply(spec, side));
+    }
+
+    /** The pod spec inside a Pod or a workload controller's pod template. */
+    static Optional<PodSpec> podSpecOf(HasMetadata object) {
+        if (object instanceof Pod pod) {
+            return Optional.of(pod.getSpec());
+        } else if (object instanceof Deployment d) {
+            return Optional.of(d.getSpec().getTemplate().getSpec());
+        } else if (object instanceof DaemonSet d) {
+            return Optional.of(d.getSpec().getTemplate().getSpec());
+        } else if (object instanceof ReplicaSet r) {
+            return Optional.of(r.getSpec().getTemplate().getSpec());
+        } else if (object instanceof StatefulSet s) {
+            return Optional.of(s.getSpec().getTemplate().getSpec());
+        } else if (object instanceof Job j) {
+            return Optional.of(j.getSpec().getTemplate().getSpec());
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until the pod runs and is Ready; fails at once if it fails or finishes instead. */
+    public RunningPod running(String podName, Side side) {
+        return Allure.step("wait for pod " + podName + " to be Running and Ready", () -> {
+            Pod pod = Waits.until("pod " + namespace + "/" + podName + " (" + side.label() + ") to be Running and Ready",
+                    timeouts.podStart(side.os()), () -> pod(podName), PodStates::isRunningAndReady,
+                    PodStates::hasFinished, PodStates::describe);
+            return RunningPod.of(pod, side.os());
+        });
+    }
+
+    /** Waits until {@code count} pods labelled {@code app=<appLabel>} run and are Ready. */
+    public List<RunningPod> runningReplicas(String appLabel, int count, Side side) {
+        return Allure.step("wait for " + count + " replicas of " + appLabel + " to be Running and Ready", () -> {
+            List<Pod> pods = Waits.until(count + " pods app=" + appLabel + " in " + namespace + " (" + side.label()
+                            + ") to be Running and Ready", timeouts.podStart(side.os()),
+                    () -> client.pods().inNamespace(namespace).withLabel("app", appLabel).list().getItems(),
+                    list -> list.stream().filter(PodStates::isRunningAndReady).count() >= count,
+                    list -> list.stream().anyMatch(PodStates::hasFinished),
+                    list -> list.isEmpty() ? "no pods" : String.join("; ", list.stream()
+                            .map(p -> p.getMetadata().getName() + ": " + PodStates.describe(p)).toList()));
+            return pods.stream().filter(PodStates::isRunningAndReady).map(p -> RunningPod.of(p, side.os())).toList();
+        });
+    }
+
+    /**
+     * Waits until the pod shows a decisive state: Running and Ready, finished, or a container
+     * stuck waiting for a reason such as {@code ErrImagePull}. Returns the pod as then seen.
+     */
+    public Pod settled(String podName, Side side) {
+        return Allure.step("wait for pod " + podName + " to run or fail", () ->
+                Waits.until("pod " + namespace + "/" + podName + " (" + side.label() + ") to run or show why it cannot",
+                        timeouts.podFailure(side.os()), () -> pod(podName),
+                        p -> PodStates.isRunningAndReady(p) || PodStates.hasFinished(p) || PodStates.waitingReason(p).isPresent(),
+                        p -> false, PodStates::describe));
+    }
+
+    /** Waits until the Service has at least {@code count} ready endpoints in its EndpointSlices. */
+    public Service serviceWithReadyEndpoints(String serviceName, int count) {
+        Allure.step("wait for service " + serviceName + " to have " + count + " ready endpoint(s)", () ->
+                Waits.until("service " + namespace + "/" + serviceName + " to have " + count + " ready endpoint(s)",
+                        timeouts.serviceReady(), () -> readyEndpoints(serviceName), ready -> ready.size() >= count,
+                        ready -> false, ready -> ready.size() + " ready endpoint(s): " + ready));
+        return client.services().inNamespace(namespace).withName(serviceName).get();
+    }
+
+    private List<String> readyEndpoints(String serviceName) {
+        return client.discovery().v1().endpointSlices().inNamespace(namespace)
+                .withLabel("kubernetes.io/service-name", serviceName).list().getItems().stream()
+                .flatMap(slice -> slice.getEndpoints() == null ? java.util.stream.Stream.<Endpoint>empty() : slice.getEndpoints().stream())
+                .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+                .flatMap(e -> e.getAddresses().stream())
+                .toList();
+    }
+
+    public Pod pod(String podName) {
+        return client.pods().inNamespace(namespace).withName(podName).get();
+    }
+}
