@@ -1,0 +1,80 @@
+package io.winnode.e2e.framework;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.framework.images.ImageCatalog;
+import io.winnode.e2e.framework.manifests.ManifestTemplate;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManifestsTest {
+
+    @Test
+    void everyManifestRendersToValidKubernetesObjects() throws IOException {
+        ImageCatalog images = ImageCatalog.load(null);
+        List<Path> manifests;
+        try (Stream<Path> files = Files.walk(Path.of("manifests"))) {
+            manifests = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(manifests).isNotEmpty();
+        for (Path file : manifests) {
+            String relative = Path.of("manifests").relativize(file).toString();
+            String rendered = ManifestTemplate.load(relative).render(sampleValues(Files.readString(file), images));
+            for (String document : rendered.split("(?m)^---$")) {
+                HasMetadata object = Serialization.unmarshal(document, HasMetadata.class);
+                assertThat(object.getMetadata().getName()).as(relative).isEqualTo("sample");
+                assertThat(object.getKind()).as(relative).isNotBlank();
+            }
+        }
+    }
+
+    /** A value for every placeholder a template uses: images from the catalog, "sample" or 1 elsewhere. */
+    private static Map<String, String> sampleValues(String template, ImageCatalog images) {
+        var values = new HashMap<String, String>();
+        Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}").matcher(template);
+        while (m.find()) {
+            String key = m.group(1);
+            values.put(key, key.startsWith("image.") ? images.reference(key.substring(6))
+                    : key.equals("REPLICAS") ? "1" : key.endsWith("_DIR") ? "/data" : "sample");
+        }
+        return values;
+    }
+
+    @Test
+    void aPlaceholderWithoutValueIsNamedInTheError() {
+        assertThatThrownBy(() -> ManifestTemplate.load("networking/client.yaml").render(Map.of("NAME", "x")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("image.agnhost");
+    }
+
+    @Test
+    void catalogImagesKnowTheirWindowsBuilds() {
+        ImageCatalog images = ImageCatalog.load(null);
+
+        assertThat(images.supports("agnhost", OsFamily.WINDOWS, Optional.of(WindowsBuild.LTSC2025))).isTrue();
+        assertThat(images.supports("linux-only", OsFamily.WINDOWS, Optional.of(WindowsBuild.LTSC2022))).isFalse();
+        assertThat(images.supports("linux-only", OsFamily.LINUX, Optional.empty())).isTrue();
+    }
+
+    @Test
+    void aMirrorReplacesTheRegistryAndKeepsRepositoryAndTag() {
+        assertThat(ImageCatalog.load("mirror.example/e2e").reference("agnhost")).isEqualTo("mirror.example/e2e/agnhost:2.62");
+        assertThatThrownBy(() -> ImageCatalog.load(null).reference("nginx"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("agnhost");
+    }
+}

@@ -1,0 +1,84 @@
+package io.winnode.e2e.framework;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.framework.placement.Placement;
+import io.winnode.e2e.framework.placement.Side;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlacementTest {
+
+    static ClusterNode node(String name, String os, String build, boolean controlPlane, String taintKey) {
+        var builder = new NodeBuilder().withNewMetadata().withName(name)
+                .addToLabels("kubernetes.io/os", os).addToLabels("kubernetes.io/arch", "amd64").endMetadata()
+                .withNewSpec().endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus();
+        if (build != null) {
+            builder.editMetadata().addToLabels(WindowsBuild.LABEL, build).endMetadata();
+        }
+        if (controlPlane) {
+            builder.editMetadata().addToLabels("node-role.kubernetes.io/control-plane", "").endMetadata();
+        }
+        if (taintKey != null) {
+            builder.editSpec().addNewTaint().withKey(taintKey).withValue(os).withEffect("NoSchedule").endTaint().endSpec();
+        }
+        return ClusterNode.from(builder.build());
+    }
+
+    private static final NodeInventory MIXED = new NodeInventory(List.of(
+            node("cp", "linux", null, true, "node-role.kubernetes.io/control-plane"),
+            node("lin-1", "linux", null, false, null),
+            node("win-1", "windows", "10.0.20348", false, "os")));
+
+    @Test
+    void windowsWorkloadsSelectOsAndBuildAndTolerateTheWindowsTaint() {
+        PodSpec spec = new PodSpec();
+
+        new Placement(MIXED).apply(spec, Side.windows(WindowsBuild.LTSC2022));
+
+        assertThat(spec.getOs().getName()).isEqualTo("windows");
+        assertThat(spec.getNodeSelector()).containsEntry("kubernetes.io/os", "windows")
+                .containsEntry(WindowsBuild.LABEL, "10.0.20348");
+        assertThat(spec.getTolerations()).extracting(Toleration::getKey).contains("os");
+    }
+
+    @Test
+    void linuxWorkloadsStayOffTheControlPlaneWhenWorkersExist() {
+        PodSpec spec = new PodSpec();
+
+        new Placement(MIXED).apply(spec, Side.linux());
+
+        assertThat(spec.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+        assertThat(spec.getTolerations()).isEmpty();
+    }
+
+    @Test
+    void withOnlyAControlPlaneLinuxWorkloadsTolerateItsTaintAsUpstreamDoes() {
+        var upstreamLike = new NodeInventory(List.of(
+                node("cp", "linux", null, true, "node-role.kubernetes.io/control-plane"),
+                node("win-1", "windows", "10.0.20348", false, "os")));
+        PodSpec spec = new PodSpec();
+
+        new Placement(upstreamLike).apply(spec, Side.linux());
+
+        assertThat(spec.getTolerations()).extracting(Toleration::getKey).contains("node-role.kubernetes.io/control-plane");
+    }
+
+    @Test
+    void aSideWithoutNodesIsUnavailableWithAReason() {
+        var placement = new Placement(MIXED);
+
+        assertThat(placement.unavailableReason(Side.windows(WindowsBuild.LTSC2025))).get().asString()
+                .contains("ltsc2025").contains("10.0.26100");
+        assertThat(placement.unavailableReason(Side.windows(WindowsBuild.LTSC2022))).isEmpty();
+        assertThat(new Placement(new NodeInventory(List.of())).unavailableReason(Side.linux())).isPresent();
+    }
+}
