@@ -39,6 +39,7 @@ final class ClusterSession implements AutoCloseable {
 
     static ClusterSession open(ClusterOptions options) {
         if (!options.simulated()) {
+            KubeconfigContexts.requireKnown(options.kubeconfig, options.context);
             ClusterTarget target = new ClusterTarget(Optional.ofNullable(options.kubeconfig),
                     Optional.ofNullable(options.context), ClusterKind.REAL);
             return new ClusterSession(ClusterConnection.connect(target), null, null);

@@ -21,7 +21,13 @@ final class RunBanner {
     static String clusterHeader(Cluster cluster) {
         return clusterLine(cluster) + "\n"
                 + "API server:  " + cluster.apiServerUrl() + "\n"
-                + "Kubernetes:  " + cluster.kubernetesVersion() + "\n";
+                + "Kubernetes:  " + kubernetesVersion(cluster) + "\n";
+    }
+
+    /** The API server's git version, or {@code unknown} when /version did not say. */
+    static String kubernetesVersion(Cluster cluster) {
+        String version = cluster.kubernetesVersion();
+        return version == null || version.isBlank() ? "unknown" : version;
     }
 
     static String forRun(Cluster cluster, String runId, TestSelection selection, int selectedTests) {

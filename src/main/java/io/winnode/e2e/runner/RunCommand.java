@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         var properties = new LinkedHashMap<String, String>();
         properties.put("winnode.cluster.kind", cluster.kind().label());
         properties.put("winnode.api.server", cluster.apiServerUrl());
-        properties.put("winnode.kubernetes.version", cluster.kubernetesVersion());
+        properties.put("winnode.kubernetes.version", RunBanner.kubernetesVersion(cluster));
         properties.put("winnode.windows.builds", windowsBuilds(cluster));
         properties.put("winnode.run.id", runId);
         properties.put("winnode.suite", tests.suite().name());
@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
         var env = new LinkedHashMap<String, String>();
         env.put("cluster.kind", cluster.kind().label());
         env.put("cluster.api.server", cluster.apiServerUrl());
-        env.put("kubernetes.version", cluster.kubernetesVersion());
+        env.put("kubernetes.version", RunBanner.kubernetesVersion(cluster));
         env.put("nodes.linux", String.valueOf(cluster.nodes().schedulable(OsFamily.LINUX).size()));
         env.put("nodes.windows", String.valueOf(cluster.nodes().schedulable(OsFamily.WINDOWS).size()));
         env.put("windows.builds", windowsBuilds(cluster));

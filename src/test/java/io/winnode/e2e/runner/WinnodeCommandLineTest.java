@@ -102,6 +102,16 @@ class WinnodeCommandLineTest {
     }
 
     @Test
+    void anUnknownContextIsBadInputListingTheContexts() throws IOException {
+        Path kubeconfig = Kubeconfigs.write(tmp, "http://127.0.0.1:1");
+
+        Invocation run = Invocation.of("nodes", "--kubeconfig", kubeconfig.toString(), "--context", "prod");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("no context named 'prod'").contains("Its contexts: test");
+    }
+
+    @Test
     void anUnknownSuiteIsBadInputListingTheValidNames() {
         Invocation run = Invocation.of("list", "--suite", "nightly", "--scenarios-package", PASSING);
 
