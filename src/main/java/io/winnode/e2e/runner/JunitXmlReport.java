@@ -78,9 +78,8 @@ final class JunitXmlReport implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         Duration time = Duration.between(started.getOrDefault(id.getUniqueId(), clock.instant()), clock.instant());
-        boolean container = !id.isTest();
-        if (container && (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL || !isCase(id))) {
-            return;
+        if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            return; // containers only become cases when they did not succeed, the engine itself included
         }
         switch (result.getStatus()) {
             case SUCCESSFUL -> add(id, time, null, null, null);
@@ -103,7 +102,7 @@ final class JunitXmlReport implements TestExecutionListener {
         return file;
     }
 
-    // Engine roots are not cases; classes and test templates only become one when they did not succeed.
+    // An engine root is not a case when skipped (it never is in practice; its children speak for it).
     private boolean isCase(TestIdentifier id) {
         return plan.getParent(id).isPresent();
     }

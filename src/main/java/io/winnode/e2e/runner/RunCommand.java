@@ -102,6 +102,8 @@ final class RunCommand implements Callable<Integer> {
         var summary = new SummaryGeneratingListener();
 
         Map<String, String> parameters = new LinkedHashMap<>(cluster.target().asConfigurationParameters());
+        // Loads allure-junit5's AllureJunit5 interceptor, which reports @BeforeEach/@AfterEach as Allure fixtures.
+        parameters.put("junit.jupiter.extensions.autodetection.enabled", "true");
         parameters.put(RunParameters.RUN_ID, runId);
         if (imageRegistry != null && !imageRegistry.isBlank()) {
             parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());

@@ -102,6 +102,17 @@ class RunCommandTest {
     }
 
     @Test
+    void caseNamesAvoidRepeatsAndStayUnique() throws Exception {
+        Invocation run = run("io.winnode.e2e.runner.fixtures.naming");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(testcaseNames(parse(tmp.resolve("artifacts/junit_default.xml")))).containsExactlyInAnyOrder(
+                "[sig-windows] Naming: an invocation that repeats its method [linux]",
+                "[sig-windows] Naming: an invocation that repeats its method [linux] #2",
+                "[sig-windows] Naming: when nested a nested test");
+    }
+
+    @Test
     void aFailingRunExitsOneAndRecordsTheFailures() throws Exception {
         Invocation run = run(FAILING, "--suite", "smoke");
 
