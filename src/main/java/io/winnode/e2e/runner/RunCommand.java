@@ -83,7 +83,14 @@ final class RunCommand implements Callable<Integer> {
         out.println(result.describe());
         out.println(result.summaryLine());
         out.flush();
-        return result.failed() > 0 ? ExitCodes.TESTS_FAILED : ExitCodes.PASSED;
+        if (result.failed() > 0) {
+            return ExitCodes.TESTS_FAILED;
+        }
+        if (result.parityProblem() != null) {
+            spec.commandLine().getErr().println("winnode: bad input: the parity matrix could not be built: " + result.parityProblem());
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.PASSED;
     }
 
     private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, LauncherSession launcher, PrintWriter out)
@@ -115,12 +122,20 @@ final class RunCommand implements Callable<Integer> {
                     allure.listener(), junitXml, summary, new ProgressPrinter(out));
         }
 
-        ParityReport parity = ParityReport.of(ParityLedger.run().observations());
         out.println();
         out.println("Parity matrix:");
-        out.print(parity.text());
-        parity.writeTo(artifacts, runProperties);
-        return new RunResult(summary.getSummary(), cluster.kind().name(), junitXml.file(), allure.directory(), artifacts);
+        String parityProblem = null;
+        try {
+            ParityReport parity = ParityReport.of(ParityLedger.run().observations());
+            out.print(parity.text());
+            parity.writeTo(artifacts, runProperties);
+        } catch (InvalidInputException e) {
+            // The tests ran and their reports are written; keep the summary, but do not call the run green.
+            parityProblem = e.getMessage();
+            out.println("(not available: " + parityProblem + ")");
+        }
+        return new RunResult(summary.getSummary(), cluster.kind().name(), junitXml.file(), allure.directory(), artifacts,
+                parityProblem);
     }
 
     private static void requireWindowsNodes(Cluster cluster) {
@@ -186,7 +201,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What the run's last lines say. */
-    record RunResult(TestExecutionSummary summary, String clusterKind, Path junitXml, Path allureResults, Path artifacts) {
+    record RunResult(TestExecutionSummary summary, String clusterKind, Path junitXml, Path allureResults, Path artifacts,
+                     String parityProblem) {
 
         long failed() {
             return summary.getTotalFailureCount();

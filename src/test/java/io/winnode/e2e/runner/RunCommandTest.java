@@ -172,6 +172,16 @@ class RunCommandTest {
         assertThat(Files.readString(tmp.resolve("artifacts/parity-matrix.json"))).contains("\"winnode.cluster.kind\" : \"real\"");
     }
 
+    @Test
+    void anUndeclaredParityBehaviourKeepsTheReportsButIsNotGreen() {
+        Invocation run = run("io.winnode.e2e.runner.fixtures.parity");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("parity matrix could not be built");
+        assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 1 passed, 0 failed, 0 skipped");
+        assertThat(tmp.resolve("artifacts/junit_default.xml")).exists();
+    }
+
     private Invocation run(String scenariosPackage, String... extra) {
         var args = new ArrayList<>(List.of("run", "--kubeconfig", kubeconfig.toString(), "--scenarios-package", scenariosPackage,
                 "--artifacts", tmp.resolve("artifacts").toString(), "--allure-results", tmp.resolve("allure").toString()));
