@@ -39,6 +39,10 @@ final class ClusterSession implements AutoCloseable {
 
     static ClusterSession open(ClusterOptions options) {
         if (!options.simulated()) {
+            if (options.simTopology != null) {
+                throw new InvalidInputException("--sim-topology only applies to --cluster simulated. Drop it, "
+                        + "or add --cluster simulated.");
+            }
             KubeconfigContexts.requireKnown(options.kubeconfig, options.context);
             ClusterTarget target = new ClusterTarget(Optional.ofNullable(options.kubeconfig),
                     Optional.ofNullable(options.context), ClusterKind.REAL);

@@ -21,7 +21,7 @@ public final class ExitCodes {
     static final String HELP_PASSED = "0:all selected tests passed";
     static final String HELP_TESTS_FAILED = "1:a test failed (or a test class's setup)";
     static final String HELP_BAD_INPUT = "2:bad input (flags, suite, tag expression, kubeconfig or YAML file) "
-            + "or no test selected; nothing ran";
+            + "or no test selected; nothing ran. After a run without failures: the parity matrix could not be built";
     static final String HELP_CLUSTER_UNUSABLE = "3:cluster unreachable or unusable (e.g. no schedulable Windows nodes); nothing ran";
     static final String HELP_INTERNAL_ERROR = "4:internal error in winnode (rerun with --verbose and report it)";
 

@@ -61,9 +61,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // Tests replace the process environment and clock.
-    Function<String, String> environment = System::getenv;
-    Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
@@ -103,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> runProperties = runProperties(cluster, tests, runId);
         AllureResults allure = AllureResults.prepare(allureResults);
         allure.writeEnvironment(environmentProperties(cluster, tests, runId));
-        allure.writeExecutor(environment);
+        allure.writeExecutor(System::getenv);
         var junitXml = new JunitXmlReport(artifacts.resolve("junit_" + tests.suite().name() + ".xml"),
                 "winnode-e2e " + tests.suite().name(), runProperties, clock);
         var summary = new SummaryGeneratingListener();
