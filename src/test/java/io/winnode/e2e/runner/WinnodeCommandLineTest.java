@@ -122,11 +122,7 @@ class WinnodeCommandLineTest {
 
     @Test
     void aSuiteWithAnUnknownKeyIsBadInputNamingTheFile() throws IOException {
-        Path suites = Files.createDirectories(tmp.resolve("suites"));
-        Files.writeString(suites.resolve("typo.yaml"), "name: typo\nexlude: slow\n");
-        System.setProperty("winnode.home", tmp.toString());
-
-        Invocation run = Invocation.of("list", "--suite", "typo", "--scenarios-package", PASSING);
+        Invocation run = listSuiteFile("typo", "name: typo\nexlude: slow\n");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("typo.yaml").contains("exlude").doesNotContain("\tat ");
@@ -134,11 +130,7 @@ class WinnodeCommandLineTest {
 
     @Test
     void aSuiteThatIsNotYamlIsBadInput() throws IOException {
-        Path suites = Files.createDirectories(tmp.resolve("suites"));
-        Files.writeString(suites.resolve("broken.yaml"), "name: broken\ninclude: [scheduling\n");
-        System.setProperty("winnode.home", tmp.toString());
-
-        Invocation run = Invocation.of("list", "--suite", "broken", "--scenarios-package", PASSING);
+        Invocation run = listSuiteFile("broken", "name: broken\ninclude: [scheduling\n");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("Malformed YAML").contains("broken.yaml");
@@ -146,11 +138,7 @@ class WinnodeCommandLineTest {
 
     @Test
     void aSuiteWhoseNameDiffersFromItsFileIsBadInput() throws IOException {
-        Path suites = Files.createDirectories(tmp.resolve("suites"));
-        Files.writeString(suites.resolve("quick.yaml"), "name: smoke\n");
-        System.setProperty("winnode.home", tmp.toString());
-
-        Invocation run = Invocation.of("list", "--suite", "quick", "--scenarios-package", PASSING);
+        Invocation run = listSuiteFile("quick", "name: smoke\n");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("quick.yaml").contains("'smoke'");
@@ -179,5 +167,13 @@ class WinnodeCommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("--cluster simulated");
+    }
+
+    /** Lists suite {@code name} from a checkout (WINNODE_HOME) whose suites/NAME.yaml holds {@code yaml}. */
+    private Invocation listSuiteFile(String name, String yaml) throws IOException {
+        Path suites = Files.createDirectories(tmp.resolve("suites"));
+        Files.writeString(suites.resolve(name + ".yaml"), yaml);
+        System.setProperty("winnode.home", tmp.toString());
+        return Invocation.of("list", "--suite", name, "--scenarios-package", PASSING);
     }
 }
