@@ -1,0 +1,119 @@
+package io.winnode.e2e.runner;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import io.winnode.e2e.framework.config.YamlFiles;
+import org.junit.platform.launcher.TestExecutionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The run's Allure results directory: one lifecycle that both the JUnit listener and
+ * {@code Allure.step} in scenarios write to, plus the report-side files ({@code environment.properties},
+ * {@code executor.json}) that tell a reader what the results were run against.
+ */
+final class AllureResults {
+
+    private final Path directory;
+    private final AllureLifecycle lifecycle;
+
+    private AllureResults(Path directory) {
+        this.directory = directory;
+        this.lifecycle = new AllureLifecycle(new FileSystemResultsWriter(directory));
+    }
+
+    /**
+     * Creates the directory and removes the previous run's results from it (so a report shows one
+     * run), keeping anything else there, such as a README or a copied {@code history/}.
+     */
+    static AllureResults prepare(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith("-result.json") || name.endsWith("-container.json") || name.contains("-attachment")
+                            || name.equals("environment.properties") || name.equals("executor.json")) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the Allure results directory " + directory, e);
+        }
+        return new AllureResults(directory);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** The JUnit listener that turns test events into Allure results in this directory. */
+    TestExecutionListener listener() {
+        return new AllureJunitPlatform(lifecycle);
+    }
+
+    /** Routes {@code Allure.step}/attachments to this directory until the returned handle is closed. */
+    AutoCloseable install() {
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(lifecycle);
+        return () -> Allure.setLifecycle(previous);
+    }
+
+    void writeEnvironment(Map<String, String> environment) {
+        var text = new StringBuilder();
+        environment.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+        write("environment.properties", text.toString());
+    }
+
+    /**
+     * Writes {@code executor.json} (shown as "Executor" in the report) when the run is a CI job,
+     * recognised by the variables Prow and most CI systems set.
+     */
+    void writeExecutor(Function<String, String> env) {
+        boolean prow = env.apply("PROW_JOB_ID") != null;
+        boolean ci = prow || env.apply("CI") != null || env.apply("BUILD_ID") != null || env.apply("JOB_NAME") != null;
+        if (!ci) {
+            return;
+        }
+        var executor = new LinkedHashMap<String, Object>();
+        executor.put("name", prow ? "Prow" : env.apply("GITHUB_ACTIONS") != null ? "GitHub Actions" : "CI");
+        executor.put("type", prow ? "prow" : env.apply("GITHUB_ACTIONS") != null ? "github" : "ci");
+        String job = env.apply("JOB_NAME") != null ? env.apply("JOB_NAME") : env.apply("GITHUB_WORKFLOW");
+        String build = env.apply("BUILD_ID") != null ? env.apply("BUILD_ID") : env.apply("GITHUB_RUN_ID");
+        if (job != null) {
+            executor.put("reportName", job);
+        }
+        if (build != null) {
+            executor.put("buildName", (job == null ? "" : job + " ") + "#" + build);
+        }
+        if (env.apply("GITHUB_RUN_ID") != null && env.apply("GITHUB_SERVER_URL") != null) {
+            executor.put("buildUrl", env.apply("GITHUB_SERVER_URL") + "/" + env.apply("GITHUB_REPOSITORY")
+                    + "/actions/runs/" + env.apply("GITHUB_RUN_ID"));
+        }
+        write("executor.json", YamlFiles.toJson(executor));
+    }
+
+    private void write(String name, String content) {
+        try {
+            Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + directory.resolve(name), e);
+        }
+    }
+
+    // Values go into a .properties file; keep them on one line and keep backslashes literal.
+    private static String escape(String value) {
+        return value == null ? "" : value.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+}

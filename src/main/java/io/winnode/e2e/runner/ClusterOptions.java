@@ -1,0 +1,41 @@
+package io.winnode.e2e.runner;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Which cluster a command talks to: a real one through a kubeconfig, or the embedded simulator. */
+final class ClusterOptions {
+
+    /** The two ways to get a cluster. */
+    enum Source { SIMULATED, KUBECONFIG }
+
+    @Option(names = "--cluster", paramLabel = "simulated|kubeconfig", defaultValue = "kubeconfig",
+            description = "simulated: start the embedded simulated mixed cluster (proves the suite, not a cluster). "
+                    + "kubeconfig: a real cluster from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Source source;
+
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "Kubeconfig of the cluster under test (default: fabric8 auto-configuration, which honours KUBECONFIG).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to use (default: the current context).")
+    String context;
+
+    @Option(names = "--sim-latency", paramLabel = "fast|realistic", defaultValue = "fast",
+            description = "Simulated cluster: how slow pulls, starts and back-offs are (default: ${DEFAULT-VALUE}).")
+    String simLatency;
+
+    @Option(names = "--sim-topology", paramLabel = "FILE",
+            description = "Simulated cluster: topology YAML (default: the simulator's built-in mixed cluster).")
+    Path simTopology;
+
+    @Option(names = "--sim-seed", paramLabel = "N", defaultValue = "1",
+            description = "Simulated cluster: seed of every random choice, for reproducible runs (default: ${DEFAULT-VALUE}).")
+    long simSeed;
+
+    boolean simulated() {
+        return source == Source.SIMULATED;
+    }
+}

@@ -1,0 +1,60 @@
+package io.winnode.e2e.runner;
+
+import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.framework.parity.Observation;
+import io.winnode.e2e.framework.parity.ParityExpectations;
+import io.winnode.e2e.framework.parity.ParityMatrix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The run's Windows-vs-Linux parity matrix, for the terminal and as {@code parity-matrix.md/.json}. */
+final class ParityReport {
+
+    private final ParityMatrix matrix;
+
+    private ParityReport(ParityMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    /** Builds the matrix; expectations are only read when there is something to compare them with. */
+    static ParityReport of(List<Observation> observations) {
+        ParityExpectations expectations = observations.isEmpty()
+                ? new ParityExpectations(List.of()) : ParityExpectations.load();
+        return new ParityReport(ParityMatrix.of(observations, expectations));
+    }
+
+    String text() {
+        return matrix.isEmpty() ? "(no parity observations in this run)\n" : matrix.toText();
+    }
+
+    void writeTo(Path artifacts, Map<String, String> runProperties) {
+        var json = new LinkedHashMap<String, Object>(runProperties);
+        json.put("sides", matrix.sides());
+        json.put("lines", matrix.lines().stream().map(line -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("id", line.row().id());
+            row.put("behaviour", line.row().behaviour());
+            row.put("expectation", line.row().expectation().label());
+            row.put("results", line.results());
+            row.put("verdict", line.verdict().name());
+            row.put("source", line.row().source());
+            return row;
+        }).toList());
+        var markdown = new StringBuilder("# Parity matrix\n\n");
+        runProperties.forEach((k, v) -> markdown.append("- ").append(k).append(": ").append(v).append('\n'));
+        markdown.append('\n').append(matrix.isEmpty() ? "No parity observations in this run.\n" : matrix.toMarkdown());
+        try {
+            Files.createDirectories(artifacts);
+            Files.writeString(artifacts.resolve("parity-matrix.md"), markdown);
+            Files.writeString(artifacts.resolve("parity-matrix.json"), YamlFiles.toJson(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the parity matrix into " + artifacts, e);
+        }
+    }
+}

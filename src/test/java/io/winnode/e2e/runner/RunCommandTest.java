@@ -1,0 +1,245 @@
+package io.winnode.e2e.runner;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.winnode.e2e.framework.cluster.ClusterTarget;
+import io.winnode.e2e.framework.junit.RunParameters;
+import io.winnode.e2e.runner.fixtures.SeenParameters;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.winnode.e2e.runner.Invocation.FAILING;
+import static io.winnode.e2e.runner.Invocation.PASSING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code run} against a fabric8 mock API server holding a mixed cluster's nodes, with fixture
+ * scenarios that need no cluster access: the banner, summary, exit codes, JUnit XML and Allure output.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class RunCommandTest {
+
+    static KubernetesMockServer server;
+    static KubernetesClient client;
+
+    @TempDir
+    Path tmp;
+
+    Path kubeconfig;
+
+    @BeforeEach
+    void mixedCluster() throws IOException {
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("34").withGitVersion("v1.34.1").build());
+        client.nodes().delete();
+        client.nodes().resource(node("linux-1", "linux", null)).create();
+        client.nodes().resource(node("win-2022-1", "windows", "10.0.20348")).create();
+        kubeconfig = Kubeconfigs.write(tmp, server.url("/"));
+        SeenParameters.SEEN.clear();
+    }
+
+    @Test
+    void aPassingRunExitsZeroAndEndsWithTheSummaryLine() {
+        Invocation run = run(PASSING);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Cluster:     REAL (real cluster via kubeconfig " + kubeconfig)
+                .contains("Kubernetes:  v1.34.1")
+                .contains("win-2022-1").contains("ltsc2022")
+                .contains("PASSED   [sig-windows] Scheduling: workloads land only on nodes of their OS [windows ltsc2022]")
+                .contains("Parity matrix:");
+        List<String> lines = run.outLines();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Summary: 4 passed, 0 failed, 1 skipped");
+    }
+
+    @Test
+    void scenariosReceiveTheClusterAndRunParameters() {
+        Invocation run = run(PASSING, "--image-registry", "mirror.example.com/e2e");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(SeenParameters.SEEN).containsEntry(ClusterTarget.PARAM_KIND, "real")
+                .containsEntry(ClusterTarget.PARAM_KUBECONFIG, kubeconfig.toString())
+                .containsEntry(RunParameters.IMAGE_REGISTRY, "mirror.example.com/e2e");
+        assertThat(SeenParameters.SEEN.get(RunParameters.RUN_ID)).matches("wn-\\d{8}-\\d{6}-[0-9a-f]{4}");
+    }
+
+    @Test
+    void theJunitXmlNamesTestsForTestgridAndSaysWhereTheyRan() throws Exception {
+        Invocation run = run(PASSING);
+
+        Document xml = parse(tmp.resolve("artifacts/junit_default.xml"));
+        assertThat(testcaseNames(xml)).containsExactlyInAnyOrder(
+                "[sig-windows] Scheduling: workloads land only on nodes of their OS [linux]",
+                "[sig-windows] Scheduling: workloads land only on nodes of their OS [windows ltsc2022]",
+                "[sig-windows] Scheduling: a slow placement check",
+                "[sig-windows] Scheduling: a disabled placement check",
+                "[sig-windows] Services: a ClusterIP service reaches Windows pods");
+        Map<String, String> properties = properties(xml);
+        assertThat(properties).containsEntry("winnode.cluster.kind", "real")
+                .containsEntry("winnode.kubernetes.version", "v1.34.1")
+                .containsEntry("winnode.windows.builds", "ltsc2022")
+                .containsEntry("winnode.suite", "default");
+        assertThat(run.out()).contains("winnode-e2e run " + properties.get("winnode.run.id"));
+        Element skipped = (Element) xml.getElementsByTagName("skipped").item(0);
+        assertThat(skipped.getAttribute("message")).isEqualTo("needs a GPU node");
+    }
+
+    @Test
+    void caseNamesAvoidRepeatsAndStayUnique() throws Exception {
+        Invocation run = run("io.winnode.e2e.runner.fixtures.naming");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(testcaseNames(parse(tmp.resolve("artifacts/junit_default.xml")))).containsExactlyInAnyOrder(
+                "[sig-windows] Naming: an invocation that repeats its method [linux]",
+                "[sig-windows] Naming: an invocation that repeats its method [linux] #2",
+                "[sig-windows] Naming: when nested a nested test");
+    }
+
+    @Test
+    void aFailingRunExitsOneAndRecordsTheFailures() throws Exception {
+        Invocation run = run(FAILING, "--suite", "smoke");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 0 passed, 2 failed, 0 skipped");
+        Document xml = parse(tmp.resolve("artifacts/junit_smoke.xml"));
+        NodeList failures = xml.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(2);
+        assertThat(((Element) failures.item(0)).getAttribute("message")).contains("data read back");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("2");
+    }
+
+    @Test
+    void allureResultsGoToTheChosenDirectoryWithTheEnvironment() throws IOException {
+        Path allure = tmp.resolve("allure");
+        Files.createDirectories(allure);
+        Files.writeString(allure.resolve("old-result.json"), "{}");
+        Files.writeString(allure.resolve("README.md"), "kept");
+
+        Invocation run = run(PASSING);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String environment = Files.readString(allure.resolve("environment.properties"));
+        assertThat(environment).contains("cluster.kind=real").contains("windows.builds=ltsc2022")
+                .contains("suite=default").contains("nodes.windows=1").contains("run.id=wn-");
+        List<Path> results = resultFiles(allure);
+        assertThat(results).hasSize(5).noneMatch(p -> p.getFileName().toString().equals("old-result.json"));
+        assertThat(allure.resolve("README.md")).exists();
+        String all = String.join("\n", results.stream().map(RunCommandTest::read).toList());
+        assertThat(all).contains("fixture step: place a workload");
+    }
+
+    @Test
+    void aClusterWithoutWindowsNodesIsUnusable() {
+        client.nodes().withName("win-2022-1").delete();
+
+        Invocation run = run(PASSING);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CLUSTER_UNUSABLE);
+        assertThat(run.err()).contains("no schedulable Windows nodes").contains("linux-1");
+        assertThat(tmp.resolve("artifacts/junit_default.xml")).doesNotExist();
+    }
+
+    @Test
+    void nodesPrintsTheInventory() {
+        Invocation nodes = Invocation.of("nodes", "--kubeconfig", kubeconfig.toString());
+
+        assertThat(nodes.exitCode()).as(nodes.err()).isZero();
+        assertThat(nodes.out()).contains("Cluster:     REAL").contains("NAME").contains("linux-1").contains("win-2022-1");
+    }
+
+    @Test
+    void theParityMatrixIsWrittenEvenWhenNoScenarioObservedParity() throws IOException {
+        run(PASSING);
+
+        assertThat(Files.readString(tmp.resolve("artifacts/parity-matrix.md"))).contains("No parity observations");
+        assertThat(Files.readString(tmp.resolve("artifacts/parity-matrix.json"))).contains("\"winnode.cluster.kind\" : \"real\"");
+    }
+
+    @Test
+    void anUndeclaredParityBehaviourKeepsTheReportsButIsNotGreen() {
+        Invocation run = run("io.winnode.e2e.runner.fixtures.parity");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("parity matrix could not be built");
+        assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 1 passed, 0 failed, 0 skipped");
+        assertThat(tmp.resolve("artifacts/junit_default.xml")).exists();
+    }
+
+    private Invocation run(String scenariosPackage, String... extra) {
+        var args = new ArrayList<>(List.of("run", "--kubeconfig", kubeconfig.toString(), "--scenarios-package", scenariosPackage,
+                "--artifacts", tmp.resolve("artifacts").toString(), "--allure-results", tmp.resolve("allure").toString()));
+        args.addAll(List.of(extra));
+        return Invocation.of(args.toArray(String[]::new));
+    }
+
+    private static Node node(String name, String os, String windowsBuild) {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put("kubernetes.io/os", os);
+        labels.put("kubernetes.io/arch", "amd64");
+        if (windowsBuild != null) {
+            labels.put("node.kubernetes.io/windows-build", windowsBuild);
+        }
+        return new NodeBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withNewSpec().endSpec()
+                .withNewStatus()
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .withNewNodeInfo().withOperatingSystem(os).withContainerRuntimeVersion("containerd://2.1.4").endNodeInfo()
+                .endStatus()
+                .build();
+    }
+
+    private static Document parse(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static List<String> testcaseNames(Document xml) {
+        NodeList cases = xml.getElementsByTagName("testcase");
+        var names = new ArrayList<String>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            names.add(((Element) cases.item(i)).getAttribute("name"));
+        }
+        return names;
+    }
+
+    private static Map<String, String> properties(Document xml) {
+        NodeList properties = xml.getElementsByTagName("property");
+        var map = new LinkedHashMap<String, String>();
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element p = (Element) properties.item(i);
+            map.put(p.getAttribute("name"), p.getAttribute("value"));
+        }
+        return map;
+    }
+
+    private static List<Path> resultFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
