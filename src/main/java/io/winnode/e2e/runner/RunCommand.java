@@ -3,6 +3,7 @@ package io.winnode.e2e.runner;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.OsFamily;
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, LauncherSession launcher, PrintWriter out)
             throws Exception {
         requireWindowsNodes(cluster);
-        String runId = RunId.next(clock);
+        String runId = RunIds.next(clock);
         out.println(RunBanner.forRun(cluster, runId, tests, selectedCount));
         out.flush();
 

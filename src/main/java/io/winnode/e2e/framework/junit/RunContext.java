@@ -9,9 +9,6 @@ import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.wait.Timeouts;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What every scenario of one run shares: the connected cluster, the image catalog, the parity
@@ -29,18 +26,12 @@ public record RunContext(Cluster cluster, ImageCatalog images, ParityExpectation
 
     private static RunContext open(ExtensionContext context) {
         ClusterTarget target = ClusterTarget.fromParameters(context::getConfigurationParameter);
-        String runId = context.getConfigurationParameter(RunParameters.RUN_ID).orElseGet(RunContext::newRunId);
+        String runId = context.getConfigurationParameter(RunParameters.RUN_ID).orElseGet(() -> RunIds.next(java.time.Clock.systemUTC()));
         ImageCatalog images = ImageCatalog.load(context.getConfigurationParameter(RunParameters.IMAGE_REGISTRY).orElse(null));
         Timeouts timeouts = new Timeouts(context.getConfigurationParameter(RunParameters.TIMEOUT_SCALE)
                 .map(Double::parseDouble).orElse(1.0));
         Cluster cluster = ClusterConnection.connect(target);
         return new RunContext(cluster, images, ParityExpectations.load(), runId, timeouts, new Placement(cluster.nodes()));
-    }
-
-    /** {@code wn-20261128-071500-3fa2}: sortable, and unique enough among concurrent runs. */
-    public static String newRunId() {
-        return "wn-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     @Override
