@@ -1,0 +1,192 @@
+package io.winnode.e2e.simulator.container;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Linux userland of the e2e images (BusyBox applets on Alpine, plus bind-tools {@code dig} and
+ * {@code curl} in agnhost), with BusyBox's exact error texts, e.g.
+ * {@code sh: can't create /x: Read-only file system} and {@code cat: can't open '/x': No such file or directory}.
+ */
+final class LinuxCommands {
+
+    private LinuxCommands() {
+    }
+
+    static CommandOutcome run(List<String> argv, ContainerEnvironment env) {
+        String program = ImageProfile.baseName(argv.get(0), env.os());
+        List<String> args = argv.subList(1, argv.size());
+        if (!env.image().has(program)) {
+            return CommandOutcome.notStarted("exec: \"" + argv.get(0) + "\": executable file not found in $PATH");
+        }
+        return switch (program) {
+            case "sh" -> {
+                int c = args.indexOf("-c");
+                yield c >= 0 && c + 1 < args.size() ? script(args.get(c + 1), env) : CommandOutcome.ok("");
+            }
+            case "cat" -> cat(args, env);
+            case "ls" -> ls(args, env);
+            case "echo" -> echo(args);
+            case "sleep" -> sleep(args, env);
+            case "hostname" -> CommandOutcome.ok(env.hostname() + "\n");
+            case "id" -> args.contains("-un") || (args.contains("-u") && args.contains("-n"))
+                    ? CommandOutcome.ok(env.userName() + "\n")
+                    : CommandOutcome.ok("uid=0(" + env.userName() + ") gid=0(root) groups=0(root)\n");
+            case "whoami" -> CommandOutcome.ok(env.userName() + "\n");
+            case "true" -> CommandOutcome.ok("");
+            case "false" -> CommandOutcome.exit(1, "", "");
+            case "dig" -> dig(args, env);
+            case "curl" -> Curl.run(args, env);
+            case "agnhost" -> Agnhost.run(args, env);
+            case "mkdir" -> {
+                args.stream().filter(a -> !a.startsWith("-")).forEach(a -> env.filesystem().write(a + "/.keep", "", false));
+                yield CommandOutcome.ok("");
+            }
+            case "touch" -> {
+                for (String a : args) {
+                    if (env.filesystem().read(a).isEmpty()) {
+                        CommandOutcome r = redirect(CommandOutcome.ok(""), a, false, env, "touch");
+                        if (r.exitCode() != 0) {
+                            yield r;
+                        }
+                    }
+                }
+                yield CommandOutcome.ok("");
+            }
+            case "pause" -> CommandOutcome.server("", java.util.Set.of());
+            default -> CommandOutcome.fail(1, program + ": applet not modelled by the simulator\n");
+        };
+    }
+
+    /** {@code sh -c SCRIPT}: statements joined by ; && ||, output redirection, {@code exit N}. */
+    static CommandOutcome script(String script, ContainerEnvironment env) {
+        CommandOutcome total = CommandOutcome.ok("");
+        String skipUnless = null;
+        for (Words.Statement st : Words.statements(script, false)) {
+            boolean run = skipUnless == null || (skipUnless.equals("&&") == (total.exitCode() == 0));
+            skipUnless = st.joiner().equals(";") ? null : st.joiner();
+            if (!run) {
+                continue;
+            }
+            String text = st.text().strip();
+            List<String> words = Words.split(text);
+            if (!words.isEmpty() && words.get(0).equals("exit")) {
+                int code = words.size() > 1 ? Integer.parseInt(words.get(1)) : total.exitCode();
+                return total.then(CommandOutcome.exit(code, "", ""));
+            }
+            CommandOutcome step = statement(text, env);
+            if (step.startError() != null) {
+                // sh reports a missing program itself and goes on: "sh: X: not found", status 127.
+                step = CommandOutcome.fail(127, "sh: " + Words.split(text).get(0) + ": not found\n");
+            }
+            total = total.then(step);
+            if (step.keepsRunning()) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    private static CommandOutcome statement(String text, ContainerEnvironment env) {
+        int r = Words.redirectIndex(text);
+        if (r < 0) {
+            List<String> words = Words.split(text);
+            return words.isEmpty() ? CommandOutcome.ok("") : run(words, env);
+        }
+        boolean append = r + 1 < text.length() && text.charAt(r + 1) == '>';
+        String target = text.substring(r + (append ? 2 : 1)).strip();
+        List<String> targetWords = Words.split(target);
+        String file = targetWords.isEmpty() ? "" : targetWords.get(0);
+        List<String> words = Words.split(text.substring(0, r));
+        CommandOutcome produced = words.isEmpty() ? CommandOutcome.ok("") : run(words, env);
+        return redirect(produced, file, append, env, "sh");
+    }
+
+    private static CommandOutcome redirect(CommandOutcome produced, String file, boolean append, ContainerEnvironment env,
+                                           String who) {
+        ContainerFilesystem.WriteOutcome w = env.filesystem().write(file, produced.stdout(), append);
+        return switch (w) {
+            case WRITTEN -> CommandOutcome.exit(produced.exitCode(), "", produced.stderr());
+            case READ_ONLY -> CommandOutcome.fail(1, who + ": can't create " + file + ": Read-only file system\n");
+            case NO_DIRECTORY -> CommandOutcome.fail(1, who + ": can't create " + file + ": nonexistent directory\n");
+            case IS_DIRECTORY -> CommandOutcome.fail(1, who + ": can't create " + file + ": Is a directory\n");
+        };
+    }
+
+    private static CommandOutcome cat(List<String> args, ContainerEnvironment env) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int code = 0;
+        for (String f : args) {
+            if (f.startsWith("-")) {
+                continue;
+            }
+            Optional<String> content = env.filesystem().read(f);
+            if (content.isPresent()) {
+                out.append(content.get());
+            } else if (env.filesystem().isDirectory(f)) {
+                err.append("cat: read error: Is a directory\n");
+                code = 1;
+            } else {
+                err.append("cat: can't open '").append(f).append("': No such file or directory\n");
+                code = 1;
+            }
+        }
+        return CommandOutcome.exit(code, out.toString(), err.toString());
+    }
+
+    private static CommandOutcome ls(List<String> args, ContainerEnvironment env) {
+        List<String> paths = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (paths.isEmpty()) {
+            paths = List.of("/");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String p : paths) {
+            Optional<List<String>> names = env.filesystem().list(p);
+            if (names.isPresent()) {
+                names.get().forEach(n -> out.append(n).append('\n'));
+            } else if (env.filesystem().read(p).isPresent()) {
+                out.append(p).append('\n');
+            } else {
+                return CommandOutcome.exit(1, out.toString(), "ls: " + p + ": No such file or directory\n");
+            }
+        }
+        return CommandOutcome.ok(out.toString());
+    }
+
+    private static CommandOutcome echo(List<String> args) {
+        boolean newline = true;
+        List<String> words = new ArrayList<>(args);
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            newline = false;
+            words.remove(0);
+        }
+        return CommandOutcome.ok(String.join(" ", words) + (newline ? "\n" : ""));
+    }
+
+    static CommandOutcome sleep(List<String> args, ContainerEnvironment env) {
+        String arg = args.isEmpty() ? "0" : args.get(0);
+        if (arg.equals("infinity") || Sleeps.isEndless(arg)) {
+            return CommandOutcome.server("", java.util.Set.of());
+        }
+        env.pause(Sleeps.parse(arg));
+        return CommandOutcome.ok("");
+    }
+
+    /** {@code dig +short [+search] NAME}: one address per line; NXDOMAIN prints nothing and exits 0. */
+    private static CommandOutcome dig(List<String> args, ContainerEnvironment env) {
+        boolean search = args.contains("+search");
+        String name = args.stream().filter(a -> !a.startsWith("+") && !a.startsWith("-") && !a.startsWith("@"))
+                .findFirst().orElse(".");
+        List<String> ips = env.network().resolve(name, search);
+        StringBuilder out = new StringBuilder();
+        ips.forEach(ip -> out.append(ip).append('\n'));
+        return CommandOutcome.ok(out.toString());
+    }
+
+    static Duration seconds(double s) {
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}

@@ -1,0 +1,78 @@
+package io.winnode.e2e.simulator.kubelet;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.simulator.container.NetworkAccess;
+import io.winnode.e2e.simulator.network.PodEndpoint;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod on a node: its sandbox (network namespace with the pod IP), its volumes and its containers
+ * (init containers first). The network model asks it what listens where.
+ */
+final class PodSandbox {
+
+    final String uid;
+    final String namespace;
+    final String name;
+    final String nodeName;
+    final OsFamily os;
+    volatile Pod pod;
+    String podIp;
+    String hostIp;
+    boolean hostNetwork;
+    Instant startTime;
+    String rejectedReason;
+    String rejectedMessage;
+    boolean volumesReady;
+    NetworkAccess network;
+    final Map<String, ContainerInstance> initContainers = new LinkedHashMap<>();
+    final Map<String, ContainerInstance> containers = new LinkedHashMap<>();
+    String lastWrittenStatus;
+
+    PodSandbox(Pod pod, String nodeName, OsFamily os) {
+        this.pod = pod;
+        this.uid = pod.getMetadata().getUid();
+        this.namespace = pod.getMetadata().getNamespace();
+        this.name = pod.getMetadata().getName();
+        this.nodeName = nodeName;
+        this.os = os;
+        if (pod.getSpec().getInitContainers() != null) {
+            pod.getSpec().getInitContainers().forEach(c -> initContainers.put(c.getName(), new ContainerInstance(c, true)));
+        }
+        pod.getSpec().getContainers().forEach(c -> containers.put(c.getName(), new ContainerInstance(c, false)));
+    }
+
+    String hostname() {
+        String h = pod.getSpec().getHostname();
+        return h != null && !h.isEmpty() ? h : name;
+    }
+
+    ContainerInstance container(String containerName) {
+        ContainerInstance c = containers.get(containerName);
+        return c != null ? c : initContainers.get(containerName);
+    }
+
+    List<ContainerInstance> all() {
+        List<ContainerInstance> list = new java.util.ArrayList<>(initContainers.values());
+        list.addAll(containers.values());
+        return list;
+    }
+
+    synchronized PodEndpoint endpoint() {
+        Map<Integer, String> listeners = new HashMap<>();
+        for (ContainerInstance c : all()) {
+            if (c.running() && c.outcome != null && c.outcome.keepsRunning()) {
+                for (Integer port : c.outcome.listensOn()) {
+                    listeners.put(port, c.outcome.server());
+                }
+            }
+        }
+        return new PodEndpoint(namespace, name, hostname(), podIp, nodeName, hostNetwork, listeners);
+    }
+}

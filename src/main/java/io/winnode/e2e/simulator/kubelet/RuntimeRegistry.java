@@ -1,0 +1,38 @@
+package io.winnode.e2e.simulator.kubelet;
+
+import io.winnode.e2e.simulator.network.PodEndpoint;
+import io.winnode.e2e.simulator.network.PodNetworkView;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every pod sandbox on every simulated node, by pod IP and by namespace/name: the CNI's and the streaming server's view. */
+public final class RuntimeRegistry implements PodNetworkView {
+
+    private final Map<String, PodSandbox> byKey = new ConcurrentHashMap<>();
+
+    void add(PodSandbox sandbox) {
+        byKey.put(sandbox.namespace + "/" + sandbox.name, sandbox);
+    }
+
+    void remove(PodSandbox sandbox) {
+        byKey.remove(sandbox.namespace + "/" + sandbox.name, sandbox);
+    }
+
+    Optional<PodSandbox> find(String namespace, String name) {
+        return Optional.ofNullable(byKey.get(namespace + "/" + name));
+    }
+
+    @Override
+    public Optional<PodEndpoint> podByIp(String ip) {
+        return byKey.values().stream().filter(s -> ip.equals(s.podIp) && !s.hostNetwork && s.rejectedReason == null)
+                .findFirst().map(PodSandbox::endpoint);
+    }
+
+    @Override
+    public List<PodEndpoint> hostNetworkPods(String nodeIp) {
+        return byKey.values().stream().filter(s -> s.hostNetwork && nodeIp.equals(s.hostIp)).map(PodSandbox::endpoint).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package io.winnode.e2e.simulator.network;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.simulator.api.ApiStore;
+import io.winnode.e2e.simulator.container.NetworkAccess.ConnectKind;
+import io.winnode.e2e.simulator.container.NetworkAccess.ConnectResult;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The flat pod network plus kube-proxy: a TCP connect to an IP succeeds when the owner of the IP has
+ * a process listening on the port, is REFUSED when the owner exists but nothing listens, and TIMES
+ * OUT when no one owns the IP. Service IPs and NodePorts are first routed by {@link ServiceProxy};
+ * a Service without ready endpoints is rejected on Linux (kube-proxy's iptables REJECT rule) and
+ * silently dropped on Windows (no HNS load balancer policy), i.e. a timeout.
+ */
+public final class ClusterNetwork {
+
+    /** A connection that reached a listener: which server answers and what address it sees for the client. */
+    public record Connection(ConnectResult result, String server, String hostname, String clientAddress) {
+    }
+
+    private final ApiStore store;
+    private final PodNetworkView pods;
+    private final ServiceProxy proxy;
+    private final Random ports;
+
+    public ClusterNetwork(ApiStore store, PodNetworkView pods, long seed) {
+        this.store = store;
+        this.pods = pods;
+        this.proxy = new ServiceProxy(store, seed);
+        this.ports = new Random(seed ^ 0x7f4a7c15L);
+    }
+
+    public Connection connect(String clientIp, OsFamily clientNodeOs, String ip, int port) {
+        ServiceProxy.Route route = proxy.route(ip, port);
+        String targetIp = ip;
+        int targetPort = port;
+        String sourceIp = clientIp;
+        if (route.service()) {
+            if (route.noEndpoints()) {
+                ConnectKind kind = clientNodeOs == OsFamily.WINDOWS ? ConnectKind.TIMEOUT : ConnectKind.REFUSED;
+                return new Connection(new ConnectResult(kind, ip, port), null, null, null);
+            }
+            targetIp = route.ip();
+            targetPort = route.port();
+            if (route.viaNodePort()) {
+                sourceIp = ip; // externalTrafficPolicy Cluster: the node SNATs NodePort traffic
+            }
+        }
+        String client = sourceIp + ":" + ephemeralPort();
+        Optional<PodEndpoint> owner = pods.podByIp(targetIp);
+        if (owner.isPresent() && !owner.get().hostNetwork()) {
+            return toListener(owner.get().listeners(), owner.get().hostname(), targetIp, targetPort, ip, port, client);
+        }
+        Optional<Node> node = nodeWithIp(targetIp);
+        if (node.isPresent()) {
+            Map<Integer, String> listeners = new HashMap<>();
+            listeners.put(10250, "kubelet");
+            if (node.get().getMetadata().getLabels().containsKey("node-role.kubernetes.io/control-plane")) {
+                listeners.put(6443, "apiserver");
+            }
+            String hostname = node.get().getMetadata().getName();
+            for (PodEndpoint hostPod : pods.hostNetworkPods(targetIp)) {
+                listeners.putAll(hostPod.listeners());
+            }
+            return toListener(listeners, hostname, targetIp, targetPort, ip, port, client);
+        }
+        return new Connection(new ConnectResult(ConnectKind.TIMEOUT, ip, port), null, null, null);
+    }
+
+    private static Connection toListener(Map<Integer, String> listeners, String hostname, String targetIp, int targetPort,
+                                         String dialledIp, int dialledPort, String client) {
+        if (!listeners.containsKey(targetPort)) {
+            return new Connection(new ConnectResult(ConnectKind.REFUSED, dialledIp, dialledPort), null, null, null);
+        }
+        return new Connection(new ConnectResult(ConnectKind.CONNECTED, targetIp, targetPort), listeners.get(targetPort),
+                hostname, client);
+    }
+
+    private Optional<Node> nodeWithIp(String ip) {
+        return store.list("/api/v1/nodes", Node.class).stream()
+                .filter(n -> n.getStatus().getAddresses().stream().map(NodeAddress::getAddress).anyMatch(ip::equals))
+                .findFirst();
+    }
+
+    private int ephemeralPort() {
+        synchronized (ports) {
+            return 32768 + ports.nextInt(28232);
+        }
+    }
+}
