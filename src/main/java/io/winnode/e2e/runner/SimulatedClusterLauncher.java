@@ -1,29 +1,24 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.simulator.LatencyProfile;
+import io.winnode.e2e.simulator.SimulatedCluster;
+import io.winnode.e2e.simulator.SimulatorOptions;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Starts and stops the embedded simulated cluster ({@code io.winnode.e2e.simulator.SimulatedCluster}).
- *
- * <p>The only class of the runner that knows the simulator. It calls the simulator's public API
- * (SimulatedCluster.start(SimulatorOptions), writeKubeconfig(Path), close(); SimulatorOptions.defaults();
- * LatencyProfile.parse(String)) reflectively, because the runner and the simulator are developed on
- * separate branches and the runner must build without it. Once both are merged, these calls can
- * become direct ones without changing any other class.
+ * Starts and stops the embedded simulated cluster for a run. The only class of the runner that
+ * knows the simulator: everything after it reaches the cluster through the kubeconfig it writes,
+ * the same code path a real cluster takes.
  */
 final class SimulatedClusterLauncher implements AutoCloseable {
 
-    private static final String PACKAGE = "io.winnode.e2e.simulator.";
-
-    private final AutoCloseable cluster;
+    private final SimulatedCluster cluster;
     private final Path kubeconfig;
 
-    private SimulatedClusterLauncher(AutoCloseable cluster, Path kubeconfig) {
+    private SimulatedClusterLauncher(SimulatedCluster cluster, Path kubeconfig) {
         this.cluster = cluster;
         this.kubeconfig = kubeconfig;
     }
@@ -39,31 +34,14 @@ final class SimulatedClusterLauncher implements AutoCloseable {
             throw new InvalidInputException("Cannot read simulator topology " + topology
                     + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
         }
-        Class<?> clusterType = simulatorClass("SimulatedCluster");
-        Class<?> optionsType = simulatorClass("SimulatorOptions");
-        Class<?> latencyType = simulatorClass("LatencyProfile");
+        LatencyProfile profile = LatencyProfile.parse(latency);
+        var options = new SimulatorOptions(topology, profile, seed, SimulatorOptions.defaults().kubernetesVersion());
+        SimulatedCluster cluster = SimulatedCluster.start(options);
         try {
-            Object defaults = optionsType.getMethod("defaults").invoke(null);
-            String kubernetesVersion = (String) optionsType.getMethod("kubernetesVersion").invoke(defaults);
-            Object profile = latencyType.getMethod("parse", String.class).invoke(null, latency);
-            Object options = optionsType.getConstructor(Path.class, latencyType, long.class, String.class)
-                    .newInstance(topology, profile, seed, kubernetesVersion);
-            AutoCloseable cluster = (AutoCloseable) clusterType.getMethod("start", optionsType).invoke(null, options);
-            try {
-                Path kubeconfig = (Path) clusterType.getMethod("writeKubeconfig", Path.class).invoke(cluster, kubeconfigDirectory);
-                return new SimulatedClusterLauncher(cluster, kubeconfig);
-            } catch (InvocationTargetException | RuntimeException e) {
-                closeQuietly(cluster);
-                throw e;
-            }
-        } catch (InvocationTargetException e) {
-            // The simulator's own exceptions (InvalidInputException for a bad topology, ...) keep their meaning.
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new ClusterUnreachableException("The simulated cluster failed to start: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The simulator's API does not match what the runner calls: " + e, e);
+            return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
         }
     }
 
@@ -73,24 +51,10 @@ final class SimulatedClusterLauncher implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(cluster);
-    }
-
-    private static void closeQuietly(Object cluster) {
         try {
-            ((AutoCloseable) cluster).close();
-        } catch (Exception e) {
+            cluster.close();
+        } catch (RuntimeException e) {
             System.err.println("winnode: stopping the simulated cluster failed: " + e);
-        }
-    }
-
-    private static Class<?> simulatorClass(String simpleName) {
-        try {
-            return Class.forName(PACKAGE + simpleName);
-        } catch (ClassNotFoundException e) {
-            throw new ClusterUnreachableException("This build of winnode has no embedded simulated cluster ("
-                    + PACKAGE + simpleName + " is missing). Use --cluster kubeconfig with a real cluster, "
-                    + "or build winnode from a checkout that includes the simulator.", e);
         }
     }
 }

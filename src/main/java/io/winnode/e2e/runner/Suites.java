@@ -60,7 +60,7 @@ final class Suites {
         try {
             URI uri = packed.toURI();
             if ("jar".equals(uri.getScheme())) {
-                collect(jarFileSystem(uri).getPath(FOLDER), names);
+                collectFromJar(uri, names);
             } else if ("file".equals(uri.getScheme())) {
                 collect(Path.of(uri), names);
             }
@@ -69,12 +69,15 @@ final class Suites {
         }
     }
 
-    // The jar's file system stays open for the JVM's life; a second caller reuses it.
-    private static FileSystem jarFileSystem(URI uri) {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
+    /**
+     * Lists the suites packed in the jar. The jar's file system is closed again at once: JUnit's
+     * class-path scanner opens its own for the same jar and fails if one is already open.
+     */
+    private static void collectFromJar(URI uri, TreeSet<String> names) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+            collect(jar.getPath(FOLDER), names);
         } catch (FileSystemAlreadyExistsException e) {
-            return FileSystems.getFileSystem(uri);
+            collect(FileSystems.getFileSystem(uri).getPath(FOLDER), names);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the winnode jar at " + uri, e);
         }

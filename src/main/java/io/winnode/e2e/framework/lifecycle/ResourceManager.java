@@ -1,6 +1,7 @@
 package io.winnode.e2e.framework.lifecycle;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
@@ -70,7 +71,12 @@ public final class ResourceManager implements AutoCloseable {
                 : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
         try {
             client.resource(object).withGracePeriod(0).delete();
-            client.resource(object).waitUntilCondition(o -> o == null, DELETE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            // A namespace terminates in the background (minutes on a real cluster) and its name is
+            // never reused, so nothing waits for it; every other object is awaited so that the next
+            // test starts on a clean slate.
+            if (!(object instanceof Namespace)) {
+                client.resource(object).waitUntilCondition(o -> o == null, DELETE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 LOG.warn("Could not delete {}: {}. Find leftovers with: kubectl get all -A -l {}={}", what,
