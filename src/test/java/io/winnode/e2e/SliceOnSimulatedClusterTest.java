@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SliceOnSimulatedClusterTest {
 
+    // Static: a PER_CLASS @BeforeAll runs before instance @TempDir fields are filled.
     @TempDir
-    Path work;
+    static Path work;
 
     private Path artifacts;
     private Path allureResults;
