@@ -35,6 +35,18 @@ public final class SimulatedCluster implements AutoCloseable {
 
     public static final String NAME = "winnode-simulated";
 
+    /**
+     * MockWebServer logs every request at INFO through java.util.logging; controllers poll and
+     * watch constantly, so keep it to warnings. Held strongly: JUL loggers are weakly referenced.
+     */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private final SimulatorOptions options;
     private final KubernetesMockServer server;
     private final ControllerManager controllers;

@@ -21,6 +21,8 @@ public record ApiPath(String group, String version, String namespace, String plu
             "^/(?:api/(?<coreVersion>v1)|apis/(?<group>[^/]+)/(?<version>[^/]+))"
                     + "(?:/namespaces/(?<ns>[^/]+)(?=/))?/(?<plural>[^/]+)(?:/(?<name>[^/]+))?(?:/(?<sub>[^/]+))?/?$");
 
+    private static final java.util.Set<String> NAMESPACE_SUBRESOURCES = java.util.Set.of("finalize", "status");
+
     /** Null when the path is not a resource path (e.g. {@code /version}, discovery). */
     public static ApiPath parse(String rawPath) {
         int q = rawPath.indexOf('?');
@@ -31,8 +33,13 @@ public record ApiPath(String group, String version, String namespace, String plu
         }
         String group = m.group("group") == null ? "" : m.group("group");
         String version = m.group("coreVersion") != null ? "v1" : m.group("version");
-        return new ApiPath(group, version, m.group("ns"), m.group("plural"), m.group("name"), m.group("sub"),
-                parseQuery(q < 0 ? "" : rawPath.substring(q + 1)));
+        Map<String, List<String>> query = parseQuery(q < 0 ? "" : rawPath.substring(q + 1));
+        if (group.isEmpty() && m.group("ns") != null && m.group("name") == null
+                && NAMESPACE_SUBRESOURCES.contains(m.group("plural"))) {
+            // /api/v1/namespaces/NAME/finalize is the namespace's own subresource, not a namespaced "finalize" list.
+            return new ApiPath(group, version, null, "namespaces", m.group("ns"), m.group("plural"), query);
+        }
+        return new ApiPath(group, version, m.group("ns"), m.group("plural"), m.group("name"), m.group("sub"), query);
     }
 
     private static Map<String, List<String>> parseQuery(String query) {

@@ -19,6 +19,7 @@ import java.util.List;
 final class NamespaceTermination {
 
     static final String FINALIZER = "kubernetes";
+    private static final java.util.Set<String> PROTECTED = java.util.Set.of("default", "kube-system", "kube-public");
 
     private NamespaceTermination() {
     }
@@ -28,6 +29,10 @@ final class NamespaceTermination {
         Namespace ns = new ApiStore(crud).get(path, Namespace.class).orElse(null);
         if (ns == null) {
             return StatusResponses.toResponse(StatusResponses.notFound("namespaces", name));
+        }
+        if (PROTECTED.contains(name)) {
+            // The NamespaceLifecycle admission plugin refuses to delete the system namespaces.
+            return StatusResponses.toResponse(StatusResponses.forbidden("namespaces", name, "this namespace may not be deleted"));
         }
         if (ns.getMetadata().getDeletionTimestamp() == null) {
             ns.getMetadata().setDeletionTimestamp(Instant.now().toString());

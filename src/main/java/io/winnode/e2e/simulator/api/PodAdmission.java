@@ -136,7 +136,8 @@ public final class PodAdmission {
                 .orElseThrow(() -> new AdmissionException(StatusResponses.forbidden("pods", pod.getMetadata().getName(),
                         "pod rejected: RuntimeClass \"" + name + "\" not found")));
         if (rc.getOverhead() != null && rc.getOverhead().getPodFixed() != null) {
-            if (spec.getOverhead() != null && !spec.getOverhead().equals(rc.getOverhead().getPodFixed())) {
+            if (spec.getOverhead() != null && !spec.getOverhead().isEmpty()
+                    && !spec.getOverhead().equals(rc.getOverhead().getPodFixed())) {
                 throw new AdmissionException(StatusResponses.forbidden("pods", pod.getMetadata().getName(),
                         "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead"));
             }

@@ -144,6 +144,9 @@ public final class SimulatorDispatcher extends Dispatcher {
             labels.put("kubernetes.io/metadata.name", ns.getMetadata().getName());
             ns.getMetadata().setLabels(labels);
             admitted = Serialization.asJson(ns);
+        } else if (path.is("", "secrets")) {
+            admitted = Serialization.asJson(SecretDefaulting.admit(Serialization.jsonMapper().treeToValue(tree,
+                    io.fabric8.kubernetes.api.model.Secret.class)));
         } else {
             admitted = Serialization.jsonMapper().writeValueAsString(tree);
         }

@@ -115,7 +115,7 @@ public final class ControllerManager implements AutoCloseable {
         try {
             c.reconcile();
         } catch (RuntimeException e) {
-            System.getLogger(ControllerManager.class.getName()).log(System.Logger.Level.DEBUG,
+            System.getLogger(ControllerManager.class.getName()).log(System.Logger.Level.WARNING,
                     c.name() + " pass failed: " + e, e);
         }
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The namespace controller: for a Terminating namespace, deletes every namespaced object the
@@ -40,22 +41,28 @@ public final class NamespaceController implements Controller {
                 continue;
             }
             String name = ns.getMetadata().getName();
+            List<Runnable> deletions = List.of(
+                    () -> client.apps().deployments().inNamespace(name).delete(),
+                    () -> client.apps().daemonSets().inNamespace(name).delete(),
+                    () -> client.apps().replicaSets().inNamespace(name).delete(),
+                    () -> client.batch().v1().jobs().inNamespace(name).delete(),
+                    () -> client.pods().inNamespace(name).withGracePeriod(0).delete(),
+                    () -> client.services().inNamespace(name).delete(),
+                    () -> client.discovery().v1().endpointSlices().inNamespace(name).delete(),
+                    () -> client.configMaps().inNamespace(name).delete(),
+                    () -> client.secrets().inNamespace(name).delete(),
+                    () -> client.serviceAccounts().inNamespace(name).delete(),
+                    () -> client.persistentVolumeClaims().inNamespace(name).delete(),
+                    () -> client.v1().events().inNamespace(name).delete());
+            for (Runnable deletion : deletions) {
+                try {
+                    deletion.run();
+                } catch (KubernetesClientException e) {
+                    // one kind failing must not stop the others; retried on the next pass
+                }
+            }
             try {
-                client.apps().deployments().inNamespace(name).delete();
-                client.apps().daemonSets().inNamespace(name).delete();
-                client.apps().replicaSets().inNamespace(name).delete();
-                client.apps().statefulSets().inNamespace(name).delete();
-                client.batch().v1().jobs().inNamespace(name).delete();
-                client.pods().inNamespace(name).withGracePeriod(0).delete();
-                client.services().inNamespace(name).delete();
-                client.discovery().v1().endpointSlices().inNamespace(name).delete();
-                client.configMaps().inNamespace(name).delete();
-                client.secrets().inNamespace(name).delete();
-                client.serviceAccounts().inNamespace(name).delete();
-                client.persistentVolumeClaims().inNamespace(name).delete();
-                client.v1().events().inNamespace(name).delete();
-                boolean podsGone = client.pods().inNamespace(name).list().getItems().isEmpty();
-                if (podsGone) {
+                if (client.pods().inNamespace(name).list().getItems().isEmpty()) {
                     finalizeNamespace(name);
                 }
             } catch (KubernetesClientException e) {

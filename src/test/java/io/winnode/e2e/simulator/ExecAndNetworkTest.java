@@ -1,0 +1,199 @@
+package io.winnode.e2e.simulator;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.winnode.e2e.framework.exec.CommandLines;
+import io.winnode.e2e.framework.exec.ExecResult;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
+import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Exec, the container model, the pod network, Services and cluster DNS, through the public API only. */
+class ExecAndNetworkTest extends SimulatorTestSupport {
+
+    static String ns;
+    static Pod linuxServer;
+    static Pod windowsServer;
+    static Service linuxSvc;
+
+    @BeforeAll
+    static void start() {
+        startCluster();
+        ns = namespace("net");
+        create(podFor(LINUX, ns, "linux-client", container("c", AGNHOST, "pause")).build());
+        create(podFor(WINDOWS, ns, "win-client", container("c", AGNHOST, "pause")).build());
+        create(podFor(LINUX, ns, "linux-server", container("c", AGNHOST, "netexec", "--http-port=8080"))
+                .editMetadata().withLabels(Map.of("app", "linux-server")).endMetadata().build());
+        create(podFor(WINDOWS, ns, "win-server", container("c", AGNHOST, "serve-hostname"))
+                .editMetadata().withLabels(Map.of("app", "win-server")).endMetadata().build());
+        linuxSvc = client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("linux-svc").endMetadata()
+                .withNewSpec().withSelector(Map.of("app", "linux-server"))
+                .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString(8080)).endPort().endSpec().build()).create();
+        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("empty-svc").endMetadata()
+                .withNewSpec().withSelector(Map.of("app", "nobody")).addNewPort().withPort(80).endPort().endSpec().build()).create();
+        linuxServer = waitRunningReady(ns, "linux-server");
+        windowsServer = waitRunningReady(ns, "win-server");
+        waitRunningReady(ns, "linux-client");
+        waitRunningReady(ns, "win-client");
+        await().atMost(Duration.ofSeconds(5)).until(() -> slice("linux-svc") != null && slice("linux-svc").getEndpoints().size() == 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        stopCluster();
+    }
+
+    static EndpointSlice slice(String service) {
+        return client.discovery().v1().endpointSlices().inNamespace(ns).withLabel("kubernetes.io/service-name", service)
+                .list().getItems().stream().findFirst().orElse(null);
+    }
+
+    static String client(OsFamily os) {
+        return os == WINDOWS ? "win-client" : "linux-client";
+    }
+
+    static ExecResult run(OsFamily os, List<String> command) {
+        return exec(ns, client(os), "c", command);
+    }
+
+    @Test
+    void serviceGetsAClusterIpAndAnEndpointSliceWithTheResolvedTargetPort() {
+        assertThat(linuxSvc.getSpec().getClusterIP()).startsWith("10.96.");
+        assertThat(linuxSvc.getSpec().getClusterIPs()).containsExactly(linuxSvc.getSpec().getClusterIP());
+        EndpointSlice slice = slice("linux-svc");
+        assertThat(slice.getAddressType()).isEqualTo("IPv4");
+        assertThat(slice.getPorts()).extracting(p -> p.getName() + ":" + p.getPort()).containsExactly("http:8080");
+        assertThat(slice.getEndpoints().get(0).getAddresses()).containsExactly(linuxServer.getStatus().getPodIP());
+        assertThat(slice.getEndpoints().get(0).getConditions().getReady()).isTrue();
+        assertThat(slice.getEndpoints().get(0).getNodeName()).isEqualTo(linuxServer.getSpec().getNodeName());
+        Service nodePort = client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("np").endMetadata()
+                .withNewSpec().withType("NodePort").withSelector(Map.of("app", "linux-server")).addNewPort().withPort(80)
+                .withTargetPort(new IntOrString(8080)).endPort().endSpec().build()).create();
+        assertThat(nodePort.getSpec().getPorts().get(0).getNodePort()).isBetween(30000, 32767);
+    }
+
+    @Test
+    void connectToPodIpSucceedsWhenListeningAndIsRefusedOtherwiseOnBothOses() {
+        for (OsFamily os : OsFamily.values()) {
+            String ip = linuxServer.getStatus().getPodIP();
+            assertThat(run(os, CommandLines.connect(os, ip, 8080, Duration.ofSeconds(2))).exitCode()).as(os.name()).isZero();
+            ExecResult refused = run(os, CommandLines.connect(os, ip, 9999, Duration.ofSeconds(2)));
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.stderr().strip()).isEqualTo("REFUSED");
+            ExecResult timeout = run(os, CommandLines.connect(os, "10.244.200.7", 80, Duration.ofSeconds(1)));
+            assertThat(timeout.stderr().strip()).isEqualTo("TIMEOUT");
+            ExecResult dns = run(os, CommandLines.connect(os, "no-such-service", 80, Duration.ofSeconds(1)));
+            assertThat(dns.stderr().strip()).isEqualTo("DNS");
+        }
+    }
+
+    @Test
+    void curlThroughTheServiceReachesNetexecFromBothOses() {
+        for (OsFamily os : OsFamily.values()) {
+            ExecResult byName = run(os, CommandLines.httpGet(os, "http://linux-svc/hostname", Duration.ofSeconds(2)));
+            assertThat(byName.exitCode()).as(byName.toString()).isZero();
+            assertThat(byName.stdout()).isEqualTo("linux-server");
+            ExecResult echo = run(os, CommandLines.httpGet(os, "http://" + linuxSvc.getSpec().getClusterIP() + "/echo?msg=hi",
+                    Duration.ofSeconds(2)));
+            assertThat(echo.stdout()).isEqualTo("hi");
+        }
+        ExecResult clientIp = run(LINUX, CommandLines.httpGet(LINUX, "http://linux-svc/clientip", Duration.ofSeconds(2)));
+        String linuxClientIp = client.pods().inNamespace(ns).withName("linux-client").get().getStatus().getPodIP();
+        assertThat(clientIp.stdout()).startsWith(linuxClientIp + ":");
+        ExecResult hostname = run(LINUX, CommandLines.httpGet(LINUX, "http://" + windowsServer.getStatus().getPodIP() + ":9376/",
+                Duration.ofSeconds(2)));
+        assertThat(hostname.stdout()).isEqualTo("win-server");
+    }
+
+    @Test
+    void curlReportsCurlsErrorCodesAndTexts() {
+        ExecResult refused = run(LINUX, CommandLines.httpGet(LINUX, "http://" + linuxServer.getStatus().getPodIP() + ":81/",
+                Duration.ofSeconds(2)));
+        assertThat(refused.exitCode()).isEqualTo(7);
+        assertThat(refused.stderr()).startsWith("curl: (7) Failed to connect to");
+        ExecResult notFound = run(WINDOWS, CommandLines.httpGet(WINDOWS, "http://linux-svc/nope", Duration.ofSeconds(2)));
+        assertThat(notFound.exitCode()).isEqualTo(22);
+        assertThat(notFound.stderr()).contains("The requested URL returned error: 404");
+        ExecResult unresolved = run(LINUX, CommandLines.httpGet(LINUX, "http://nowhere/", Duration.ofSeconds(2)));
+        assertThat(unresolved.exitCode()).isEqualTo(6);
+        assertThat(unresolved.stderr()).contains("Could not resolve host: nowhere");
+        ExecResult timeout = run(LINUX, CommandLines.httpGet(LINUX, "http://10.244.250.9/", Duration.ofSeconds(3)));
+        assertThat(timeout.exitCode()).isEqualTo(28);
+    }
+
+    @Test
+    void serviceWithoutReadyEndpointsIsRejectedOnLinuxAndDroppedOnWindows() {
+        ExecResult linux = run(LINUX, CommandLines.connect(LINUX, "empty-svc", 80, Duration.ofSeconds(1)));
+        assertThat(linux.stderr().strip()).isEqualTo("REFUSED");
+        ExecResult windows = run(WINDOWS, CommandLines.connect(WINDOWS, "empty-svc", 80, Duration.ofSeconds(1)));
+        assertThat(windows.stderr().strip()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void linuxDnsUsesTheSearchListSoShortPartialAndFullNamesResolve() {
+        for (String name : List.of("kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local", "linux-svc")) {
+            ExecResult r = run(LINUX, CommandLines.resolve(LINUX, name));
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stdout().strip()).as(name).isNotEmpty();
+        }
+        assertThat(run(LINUX, CommandLines.resolve(LINUX, "kubernetes.default")).stdout().strip()).isEqualTo("10.96.0.1");
+        ExecResult missing = run(LINUX, CommandLines.resolve(LINUX, "missing-svc"));
+        assertThat(missing.exitCode()).isZero();
+        assertThat(missing.stdout()).isEmpty();
+    }
+
+    @Test
+    void windowsDnsUsesASingleSuffixSoDottedPartialNamesDoNotResolve() {
+        assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, "linux-svc")).stdout().strip())
+                .isEqualTo(linuxSvc.getSpec().getClusterIP());
+        assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, "kubernetes.default.svc.cluster.local")).stdout().strip())
+                .isEqualTo("10.96.0.1");
+        for (String name : List.of("kubernetes.default", "kubernetes.default.svc")) {
+            ExecResult r = run(WINDOWS, CommandLines.resolve(WINDOWS, name));
+            assertThat(r.exitCode()).as(name).isEqualTo(1);
+            assertThat(r.stderr().strip()).isEqualTo("Resolve-DnsName : " + name + " : DNS name does not exist");
+        }
+        String podIp = windowsServer.getStatus().getPodIP();
+        assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, podIp.replace('.', '-') + "." + ns + ".pod.cluster.local"))
+                .stdout().strip()).isEqualTo(podIp);
+    }
+
+    @Test
+    void filesAndIdentityFollowEachOsConventions() {
+        assertThat(run(LINUX, CommandLines.whoAmI(LINUX)).stdout()).isEqualTo("root\n");
+        assertThat(run(WINDOWS, CommandLines.whoAmI(WINDOWS)).stdout()).isEqualTo("ContainerUser\r\n");
+        assertThat(run(LINUX, CommandLines.hostname(LINUX)).stdout().strip()).isEqualTo("linux-client");
+        assertThat(run(LINUX, CommandLines.writeFile(LINUX, "/tmp/note", "hello")).exitCode()).isZero();
+        assertThat(run(LINUX, CommandLines.readFile(LINUX, "/tmp/note")).stdout()).isEqualTo("hello\n");
+        assertThat(run(WINDOWS, CommandLines.writeFile(WINDOWS, "C:\\note.txt", "hello")).exitCode()).isZero();
+        assertThat(run(WINDOWS, CommandLines.readFile(WINDOWS, "c:/NOTE.txt")).stdout()).isEqualTo("hello\r\n");
+        ExecResult missing = run(LINUX, CommandLines.readFile(LINUX, "/nope"));
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).isEqualTo("cat: can't open '/nope': No such file or directory\n");
+        ExecResult missingWin = run(WINDOWS, CommandLines.readFile(WINDOWS, "C:\\nope.txt"));
+        assertThat(missingWin.stderr().strip()).isEqualTo("The system cannot find the file specified.");
+    }
+
+    @Test
+    void unknownExecutablesFailTheWayTheRuntimeReportsIt() {
+        ExecResult linux = run(LINUX, List.of("nosuchtool"));
+        assertThat(linux.exitCode()).isNotZero();
+        assertThat(linux.stderr()).contains("OCI runtime exec failed").contains("executable file not found in $PATH");
+        ExecResult windows = run(WINDOWS, List.of("nosuchtool.exe"));
+        assertThat(windows.exitCode()).isNotZero();
+        assertThat(windows.stderr()).contains("The system cannot find the file specified.");
+    }
+}

@@ -1,0 +1,108 @@
+package io.winnode.e2e.simulator;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.winnode.e2e.framework.exec.ExecResult;
+import io.winnode.e2e.framework.nodes.OsFamily;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/** One simulated cluster per test class, and the small helpers the simulator tests share. Public API only. */
+abstract class SimulatorTestSupport {
+
+    static final String AGNHOST = "registry.k8s.io/e2e-test-images/agnhost:2.62";
+    static final String BUSYBOX = "registry.k8s.io/e2e-test-images/busybox:1.37.0-2";
+    static final String LINUX_ONLY = "docker.io/library/alpine:3.20";
+
+    static SimulatedCluster cluster;
+    static KubernetesClient client;
+
+    static void startCluster() {
+        cluster = SimulatedCluster.start(SimulatorOptions.defaults());
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(cluster.kubeconfigYaml())).build();
+    }
+
+    static void stopCluster() {
+        if (client != null) {
+            client.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static String namespace(String name) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return name;
+    }
+
+    static Container container(String name, String image, String... args) {
+        return new ContainerBuilder().withName(name).withImage(image).withArgs(args.length == 0 ? null : List.of(args)).build();
+    }
+
+    /** A pod pinned to an OS the documented way: nodeSelector, and for Windows the os=windows toleration (SCH-03). */
+    static PodBuilder podFor(OsFamily os, String namespace, String name, Container... containers) {
+        PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withNewSpec().withContainers(containers).withNodeSelector(Map.of("kubernetes.io/os", os.label())).endSpec();
+        if (os == OsFamily.WINDOWS) {
+            b.editSpec().addNewToleration().withKey("os").withValue("windows").withOperator("Equal").withEffect("NoSchedule")
+                    .endToleration().withNewOs("windows").endSpec();
+        }
+        return b;
+    }
+
+    static Pod create(Pod pod) {
+        return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
+    }
+
+    static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Pod p = client.pods().inNamespace(namespace).withName(name).get();
+            return p != null && condition.test(p);
+        });
+        return client.pods().inNamespace(namespace).withName(name).get();
+    }
+
+    static Pod waitRunningReady(String namespace, String name) {
+        return waitFor(namespace, name, p -> "Running".equals(p.getStatus().getPhase()) && p.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+    }
+
+    static ExecResult exec(String namespace, String pod, String container, List<String> command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container)
+                .writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
+            int code = watch.exitCode().get(20, TimeUnit.SECONDS);
+            return new ExecResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError("exec " + command + " failed: " + e, e);
+        }
+    }
+
+    static List<Event> events(String namespace, String involvedName) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    static boolean hasEvent(String namespace, String involvedName, String reason, String messagePart) {
+        return events(namespace, involvedName).stream()
+                .anyMatch(e -> reason.equals(e.getReason()) && e.getMessage() != null && e.getMessage().contains(messagePart));
+    }
+}

@@ -1,0 +1,131 @@
+package io.winnode.e2e.simulator;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.winnode.e2e.framework.exec.CommandLines;
+import io.winnode.e2e.framework.exec.ExecResult;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+import java.util.List;
+
+import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
+import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Volumes (parity STO-01, STO-03, STO-04, STO-06) and container identity (SEC-04, SEC-05) on both OSes. */
+class VolumesAndIdentityTest extends SimulatorTestSupport {
+
+    static String ns;
+
+    @BeforeAll
+    static void start() {
+        startCluster();
+        ns = namespace("vol");
+        client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata()
+                .addToData("greeting", "hello from a configmap").build()).create();
+        client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("creds").endMetadata()
+                .addToData("password", Base64.getEncoder().encodeToString("s3cret".getBytes())).build()).create();
+        for (OsFamily os : OsFamily.values()) {
+            create(volumePod(os));
+        }
+        for (OsFamily os : OsFamily.values()) {
+            waitRunningReady(ns, name(os));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        stopCluster();
+    }
+
+    static String name(OsFamily os) {
+        return "vol-" + os.label();
+    }
+
+    static String path(OsFamily os, String volume) {
+        return CommandLines.volumePath(os, volume);
+    }
+
+    /** A writer and a reader container sharing an emptyDir; the reader mounts it read-only; plus configMap and secret. */
+    static Pod volumePod(OsFamily os) {
+        Container writer = new ContainerBuilder().withName("writer").withImage(AGNHOST).withArgs("pause")
+                .addNewVolumeMount().withName("shared").withMountPath(path(os, "shared")).endVolumeMount()
+                .addNewVolumeMount().withName("settings").withMountPath(path(os, "settings")).endVolumeMount()
+                .addNewVolumeMount().withName("creds").withMountPath(path(os, "creds")).endVolumeMount()
+                .build();
+        Container reader = new ContainerBuilder().withName("reader").withImage(AGNHOST).withArgs("pause")
+                .addNewVolumeMount().withName("shared").withMountPath(path(os, "shared")).withReadOnly(true).endVolumeMount()
+                .build();
+        if (os == WINDOWS) {
+            reader.setSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withNewWindowsOptions()
+                    .withRunAsUserName("ContainerAdministrator").endWindowsOptions().build());
+        }
+        return podFor(os, ns, name(os), writer, reader).editSpec()
+                .addNewVolume().withName("shared").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("settings").withNewConfigMap().withName("settings").endConfigMap().endVolume()
+                .addNewVolume().withName("creds").withNewSecret().withSecretName("creds").endSecret().endVolume()
+                .endSpec().build();
+    }
+
+    static ExecResult run(OsFamily os, String container, List<String> command) {
+        return exec(ns, name(os), container, command);
+    }
+
+    @Test
+    void emptyDirIsSharedBetweenContainersAndReadOnlyMountsRefuseWritesWithEachOsMessage() {
+        for (OsFamily os : OsFamily.values()) {
+            String file = CommandLines.join(os, path(os, "shared"), "data.txt");
+            assertThat(run(os, "writer", CommandLines.writeFile(os, file, "shared-content")).exitCode()).isZero();
+            String expected = os == WINDOWS ? "shared-content\r\n" : "shared-content\n";
+            assertThat(run(os, "reader", CommandLines.readFile(os, file)).stdout()).isEqualTo(expected);
+            assertThat(run(os, "reader", CommandLines.listDirectory(os, path(os, "shared"))).stdout().lines().toList())
+                    .contains("data.txt");
+            ExecResult refused = run(os, "reader", CommandLines.writeFile(os, CommandLines.join(os, path(os, "shared"), "x.txt"), "nope"));
+            assertThat(refused.exitCode()).as(os.name()).isEqualTo(1);
+            if (os == WINDOWS) {
+                assertThat(refused.stderr().strip()).isEqualTo("Access is denied.");
+            } else {
+                assertThat(refused.stderr().strip()).isEqualTo("sh: can't create /shared/x.txt: Read-only file system");
+            }
+        }
+    }
+
+    @Test
+    void configMapAndSecretKeysAreFilesWithDecodedSecretValues() {
+        for (OsFamily os : OsFamily.values()) {
+            assertThat(run(os, "writer", CommandLines.readFile(os, CommandLines.join(os, path(os, "settings"), "greeting"))).stdout())
+                    .isEqualTo("hello from a configmap");
+            assertThat(run(os, "writer", CommandLines.readFile(os, CommandLines.join(os, path(os, "creds"), "password"))).stdout())
+                    .isEqualTo("s3cret");
+        }
+    }
+
+    @Test
+    void windowsPathsAreCaseInsensitiveAndAcceptBothSeparators() {
+        run(WINDOWS, "writer", CommandLines.writeFile(WINDOWS, "C:\\shared\\Mixed.txt", "abc"));
+        assertThat(run(WINDOWS, "writer", CommandLines.readFile(WINDOWS, "c:/SHARED/mixed.TXT")).stdout()).isEqualTo("abc\r\n");
+    }
+
+    @Test
+    void windowsUserComesFromRunAsUserNameOrTheImageDefault() {
+        assertThat(run(WINDOWS, "writer", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
+        assertThat(run(WINDOWS, "reader", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
+        assertThat(run(LINUX, "writer", CommandLines.whoAmI(LINUX)).stdout().strip()).isEqualTo("root");
+    }
+
+    @Test
+    void pauseImageHasNoShell() {
+        create(podFor(LINUX, ns, "bare-pause", container("p", "registry.k8s.io/pause:3.10.2")).build());
+        waitRunningReady(ns, "bare-pause");
+        ExecResult r = exec(ns, "bare-pause", "p", List.of("sh", "-c", "echo hi"));
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr()).contains("exec: \"sh\": executable file not found in $PATH");
+    }
+}
