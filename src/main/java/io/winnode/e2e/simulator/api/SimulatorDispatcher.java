@@ -111,6 +111,9 @@ public final class SimulatorDispatcher extends Dispatcher {
         if ("POST".equals(method) && path.name() == null) {
             return create(request, path);
         }
+        if ("GET".equals(method)) {
+            return FieldSelectors.list(crud, request.getPath(), path);
+        }
         return null;
     }
 
@@ -138,7 +141,6 @@ public final class SimulatorDispatcher extends Dispatcher {
         } else if (path.is("", "namespaces")) {
             Namespace ns = Serialization.jsonMapper().treeToValue(tree, Namespace.class);
             ns.setStatus(new io.fabric8.kubernetes.api.model.NamespaceStatus(null, "Active"));
-            ns.getMetadata().getLabels();
             java.util.Map<String, String> labels = ns.getMetadata().getLabels() == null
                     ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(ns.getMetadata().getLabels());
             labels.put("kubernetes.io/metadata.name", ns.getMetadata().getName());

@@ -412,13 +412,4 @@ public final class Kubelet implements Controller {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** The runtime's view of this node's sandboxes, for exec and logs. */
-    RuntimeRegistry registry() {
-        return deps.registry();
-    }
-
-    Latencies latencies() {
-        return deps.latencies();
-    }
 }
