@@ -91,6 +91,25 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
     }
 
     @Test
+    void namedTargetPortsResolveFromContainerPortsAndHeadlessServicesResolveToPodIps() {
+        create(podFor(LINUX, ns, "named-port", new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c").withImage(AGNHOST)
+                .withArgs("netexec", "--http-port=8081").addNewPort().withName("web").withContainerPort(8081).endPort().build())
+                .editMetadata().withLabels(Map.of("app", "named-port")).endMetadata().build());
+        Pod pod = waitRunningReady(ns, "named-port");
+        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("headless").endMetadata()
+                .withNewSpec().withClusterIP("None").withSelector(Map.of("app", "named-port"))
+                .addNewPort().withName("web").withPort(80).withTargetPort(new IntOrString("web")).endPort().endSpec().build()).create();
+        await().atMost(Duration.ofSeconds(5)).until(() -> slice("headless") != null && slice("headless").getEndpoints().size() == 1);
+        assertThat(slice("headless").getPorts().get(0).getPort()).isEqualTo(8081);
+        assertThat(client.services().inNamespace(ns).withName("headless").get().getSpec().getClusterIP()).isEqualTo("None");
+        for (OsFamily os : OsFamily.values()) {
+            assertThat(run(os, CommandLines.resolve(os, "headless")).stdout().strip()).isEqualTo(pod.getStatus().getPodIP());
+        }
+        assertThat(run(LINUX, CommandLines.httpGet(LINUX, "http://headless:8081/hostname", Duration.ofSeconds(2))).stdout())
+                .isEqualTo("named-port");
+    }
+
+    @Test
     void dnsPolicyNoneUsesOnlyTheGivenResolverSettings() {
         for (OsFamily os : OsFamily.values()) {
             String name = "custom-dns-" + os.label();
