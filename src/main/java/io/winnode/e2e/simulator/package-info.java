@@ -25,7 +25,7 @@
  * inside API requests, on the mock server's event loop, where calling back over HTTP could deadlock.
  *
  * <h2>Known simplifications</h2>
- * Readiness/liveness probes are not run (a running container is ready); UDP is not modelled; a
+ * Probes run against the container model (tcpSocket, httpGet, exec); startup probes are not run; UDP is not modelled; a
  * Deployment rollout replaces the old ReplicaSet once the new one is ready, without surge
  * accounting; nodes never lose readiness; in the REALISTIC profile a gracefully deleted pod stays
  * for its grace period but the stored object does not show its deletionTimestamp (the CRUD store
