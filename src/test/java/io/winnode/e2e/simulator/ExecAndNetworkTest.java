@@ -82,7 +82,48 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
         Service nodePort = client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("np").endMetadata()
                 .withNewSpec().withType("NodePort").withSelector(Map.of("app", "linux-server")).addNewPort().withPort(80)
                 .withTargetPort(new IntOrString(8080)).endPort().endSpec().build()).create();
-        assertThat(nodePort.getSpec().getPorts().get(0).getNodePort()).isBetween(30000, 32767);
+        int port = nodePort.getSpec().getPorts().get(0).getNodePort();
+        assertThat(port).isBetween(30000, 32767);
+        String windowsNodeIp = client.nodes().withName("win2022-1").get().getStatus().getAddresses().get(0).getAddress();
+        ExecResult viaNodePort = run(LINUX, CommandLines.httpGet(LINUX, "http://" + windowsNodeIp + ":" + port + "/hostname",
+                Duration.ofSeconds(2)));
+        assertThat(viaNodePort.stdout()).as(viaNodePort.toString()).isEqualTo("linux-server");
+    }
+
+    @Test
+    void namedTargetPortsResolveFromContainerPortsAndHeadlessServicesResolveToPodIps() {
+        create(podFor(LINUX, ns, "named-port", new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c").withImage(AGNHOST)
+                .withArgs("netexec", "--http-port=8081").addNewPort().withName("web").withContainerPort(8081).endPort().build())
+                .editMetadata().withLabels(Map.of("app", "named-port")).endMetadata().build());
+        Pod pod = waitRunningReady(ns, "named-port");
+        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("headless").endMetadata()
+                .withNewSpec().withClusterIP("None").withSelector(Map.of("app", "named-port"))
+                .addNewPort().withName("web").withPort(80).withTargetPort(new IntOrString("web")).endPort().endSpec().build()).create();
+        await().atMost(Duration.ofSeconds(5)).until(() -> slice("headless") != null && slice("headless").getEndpoints().size() == 1);
+        assertThat(slice("headless").getPorts().get(0).getPort()).isEqualTo(8081);
+        assertThat(client.services().inNamespace(ns).withName("headless").get().getSpec().getClusterIP()).isEqualTo("None");
+        for (OsFamily os : OsFamily.values()) {
+            assertThat(run(os, CommandLines.resolve(os, "headless")).stdout().strip()).isEqualTo(pod.getStatus().getPodIP());
+        }
+        assertThat(run(LINUX, CommandLines.httpGet(LINUX, "http://headless:8081/hostname", Duration.ofSeconds(2))).stdout())
+                .isEqualTo("named-port");
+    }
+
+    @Test
+    void dnsPolicyNoneUsesOnlyTheGivenResolverSettings() {
+        for (OsFamily os : OsFamily.values()) {
+            String name = "custom-dns-" + os.label();
+            create(podFor(os, ns, name, container("c", AGNHOST, "pause")).editSpec().withDnsPolicy("None")
+                    .withNewDnsConfig().withNameservers("1.1.1.1").withSearches("example.test").endDnsConfig().endSpec().build());
+            waitRunningReady(ns, name);
+            ExecResult r = exec(ns, name, "c", CommandLines.resolve(os, "kubernetes.default.svc.cluster.local"));
+            assertThat(r.stdout().strip()).as(os.name()).isEmpty();
+            ExecResult servers = exec(ns, name, "c", List.of("/agnhost", "dns-server-list"));
+            assertThat(servers.stdout()).isEqualTo("1.1.1.1");
+        }
+        assertThat(exec(ns, "win-client", "c", List.of("/agnhost", "dns-suffix")).stdout()).isEqualTo(ns + ".svc.cluster.local");
+        assertThat(exec(ns, "linux-client", "c", List.of("/agnhost", "dns-suffix")).stdout())
+                .isEqualTo(ns + ".svc.cluster.local,svc.cluster.local,cluster.local");
     }
 
     @Test

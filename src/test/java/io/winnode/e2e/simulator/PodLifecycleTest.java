@@ -47,7 +47,7 @@ class PodLifecycleTest extends SimulatorTestSupport {
         assertThat(cs.getContainerID()).startsWith("containerd://");
         await().atMost(Duration.ofSeconds(5)).until(() -> hasEvent(ns, "web", "Started", "Started container web"));
         assertThat(events(ns, "web")).extracting(e -> e.getReason())
-                .contains("Scheduled", "Pulling", "Pulled", "Created", "Started");
+                .contains("Scheduled", "Pulled", "Created", "Started"); // Pulling only if the node did not have the image yet
         String log = client.pods().inNamespace(ns).withName("web").getLog();
         assertThat(log).contains("Started HTTP server on port 8080");
     }
@@ -140,6 +140,32 @@ class PodLifecycleTest extends SimulatorTestSupport {
         Pod windows = waitRunningReady(ns, "hostnet-windows");
         assertThat(linux.getStatus().getPodIP()).isEqualTo(linux.getStatus().getHostIP());
         assertThat(windows.getStatus().getPodIP()).isNotEqualTo(windows.getStatus().getHostIP());
+    }
+
+    @Test
+    void readinessProbesGateReadyAndLivenessFailuresRestartTheContainer() {
+        create(podFor(OsFamily.WINDOWS, ns, "probed", new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c")
+                .withImage(AGNHOST).withArgs("netexec")
+                .withNewReadinessProbe().withNewHttpGet().withPath("/not-there").withPort(new io.fabric8.kubernetes.api.model.IntOrString(8080))
+                .endHttpGet().endReadinessProbe().build()).build());
+        create(podFor(OsFamily.LINUX, ns, "live", new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c")
+                .withImage(AGNHOST).withArgs("netexec")
+                .withNewLivenessProbe().withNewTcpSocket().withPort(new io.fabric8.kubernetes.api.model.IntOrString(9999)).endTcpSocket()
+                .withFailureThreshold(2).endLivenessProbe().build()).build());
+        create(podFor(OsFamily.LINUX, ns, "ready-http", new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c")
+                .withImage(AGNHOST).withArgs("netexec")
+                .withNewReadinessProbe().withNewHttpGet().withPath("/healthz").withPort(new io.fabric8.kubernetes.api.model.IntOrString(8080))
+                .endHttpGet().endReadinessProbe().build()).build());
+        waitRunningReady(ns, "ready-http");
+        await().atMost(Duration.ofSeconds(10)).until(() -> hasEvent(ns, "probed", "Unhealthy",
+                "Readiness probe failed: HTTP probe failed with statuscode: 404"));
+        Pod probed = client.pods().inNamespace(ns).withName("probed").get();
+        assertThat(probed.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(probed.getStatus().getContainerStatuses().get(0).getReady()).isFalse();
+        Pod live = waitFor(ns, "live", p -> p.getStatus().getContainerStatuses() != null && !p.getStatus().getContainerStatuses().isEmpty()
+                && p.getStatus().getContainerStatuses().get(0).getRestartCount() >= 1);
+        assertThat(live.getStatus().getContainerStatuses().get(0).getLastState().getTerminated().getExitCode()).isEqualTo(137);
+        assertThat(hasEvent(ns, "live", "Killing", "Container c failed liveness probe, will be restarted")).isTrue();
     }
 
     @Test

@@ -71,6 +71,14 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
         assertThat(message).startsWith("0/6 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, "
                 + "2 node(s) didn't match Pod's node affinity/selector, 3 node(s) had untolerated taint {os: windows}.");
         await().atMost(Duration.ofSeconds(5)).until(() -> hasEvent(ns, "no-toleration", "FailedScheduling", "untolerated taint {os: windows}"));
+        // The upstream pattern: events by field selector on involvedObject.name and reason.
+        assertThat(client.v1().events().inNamespace(ns).withField("involvedObject.name", "no-toleration")
+                .withField("reason", "FailedScheduling").list().getItems())
+                .isNotEmpty().allMatch(e -> "Warning".equals(e.getType()) && e.getMessage().startsWith("0/6 nodes are available"));
+        assertThat(client.pods().inNamespace(ns).withField("spec.nodeName", "win2025-1").list().getItems())
+                .allMatch(p -> "win2025-1".equals(p.getSpec().getNodeName()));
+        assertThat(client.pods().inNamespace(ns).withField("status.phase", "Pending").list().getItems())
+                .extracting(p -> p.getMetadata().getName()).contains("no-toleration");
     }
 
     @Test

@@ -121,6 +121,40 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
     }
 
     @Test
+    void hostPathIsTheNodesOwnFilesystem() {
+        String writer = hostPathPod("host-writer", "linux-worker-1");
+        String sameNode = hostPathPod("host-reader", "linux-worker-1");
+        String otherNode = hostPathPod("host-other", "linux-worker-2");
+        assertThat(exec(ns, writer, "c", CommandLines.writeFile(LINUX, "/host/marker", "from-worker-1")).exitCode()).isZero();
+        assertThat(exec(ns, sameNode, "c", CommandLines.readFile(LINUX, "/host/marker")).stdout()).isEqualTo("from-worker-1\n");
+        assertThat(exec(ns, otherNode, "c", CommandLines.readFile(LINUX, "/host/marker")).exitCode()).isEqualTo(1);
+    }
+
+    private static String hostPathPod(String name, String node) {
+        create(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .withNewSpec().withNodeName(node).addNewContainer().withName("c").withImage(AGNHOST).withArgs("pause")
+                .addNewVolumeMount().withName("host").withMountPath("/host").endVolumeMount().endContainer()
+                .addNewVolume().withName("host").withNewHostPath().withPath("/tmp/simulated").withType("DirectoryOrCreate").endHostPath()
+                .endVolume().endSpec().build());
+        waitRunningReady(ns, name);
+        return name;
+    }
+
+    @Test
+    void imagesMatchTheCatalogWhateverTheRegistrySoMirrorsWork() {
+        create(podFor(WINDOWS, ns, "mirrored", container("c", "mirror.example.test:5000/e2e/agnhost:2.62", "pause")).build());
+        Pod pod = waitRunningReady(ns, "mirrored");
+        assertThat(pod.getStatus().getContainerStatuses().get(0).getImage()).isEqualTo("mirror.example.test:5000/e2e/agnhost:2.62");
+        create(podFor(LINUX, ns, "unknown-image", container("c", "registry.example.test/nothing:1.0")).build());
+        Pod failing = waitFor(ns, "unknown-image", p -> p.getStatus().getContainerStatuses() != null
+                && !p.getStatus().getContainerStatuses().isEmpty()
+                && p.getStatus().getContainerStatuses().get(0).getState().getWaiting() != null
+                && p.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage() != null);
+        assertThat(failing.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
+                .endsWith("registry.example.test/nothing:1.0: not found");
+    }
+
+    @Test
     void pauseImageHasNoShell() {
         create(podFor(LINUX, ns, "bare-pause", container("p", "registry.k8s.io/pause:3.10.2")).build());
         waitRunningReady(ns, "bare-pause");

@@ -68,6 +68,16 @@ class WorkloadControllersTest extends SimulatorTestSupport {
         assertThat(pods).extracting(p -> p.getSpec().getNodeName()).allMatch(n -> n.startsWith("win"));
         assertThat(pods.stream().map(p -> p.getSpec().getNodeName()).distinct().count()).isGreaterThan(1);
 
+        String oldHash = pods.get(0).getMetadata().getLabels().get("pod-template-hash");
+        client.apps().deployments().inNamespace(ns).withName("web").edit(dep -> {
+            dep.getSpec().getTemplate().getSpec().getContainers().get(0).setArgs(List.of("netexec", "--http-port=8081"));
+            return dep;
+        });
+        await().atMost(Duration.ofSeconds(15)).until(() -> pods("web").size() == 3 && pods("web").stream().allMatch(p ->
+                !oldHash.equals(p.getMetadata().getLabels().get("pod-template-hash")) && "Running".equals(p.getStatus().getPhase())));
+        assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems()).hasSize(2)
+                .anyMatch(rs -> rs.getSpec().getReplicas() == 0);
+
         client.apps().deployments().inNamespace(ns).withName("web").scale(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> pods("web").size() == 1);
         client.apps().deployments().inNamespace(ns).withName("web").delete();

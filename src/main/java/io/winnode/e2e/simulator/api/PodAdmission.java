@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -216,7 +215,6 @@ public final class PodAdmission {
                 causes.add(dup);
             }
         }
-        Objects.requireNonNull(names);
         return causes;
     }
 

@@ -33,6 +33,10 @@ import java.util.UUID;
  */
 public final class SimulatorDispatcher extends Dispatcher {
 
+    /** Subresources served here or by the CRUD store; anything else (portforward, proxy) is not simulated. */
+    private static final java.util.Set<String> KNOWN_SUBRESOURCES = java.util.Set.of("status", "scale", "exec", "attach", "log",
+            "finalize");
+
     private final KubernetesCrudDispatcher crud;
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
     private final MockDispatcher expectationDispatcher;
@@ -72,6 +76,9 @@ public final class SimulatorDispatcher extends Dispatcher {
             return expectationDispatcher.dispatch(request);
         }
         ApiPath path = ApiPath.parse(request.getPath());
+        if (path == null && request.getPath().matches("^/apis?/.*/(nodes|pods|services)/[^/?]+/proxy(/.*)?$")) {
+            return StatusResponses.toResponse(StatusResponses.notFound("proxy", request.getPath()));
+        }
         try {
             if (path != null) {
                 MockResponse special = route(request, path);
@@ -87,6 +94,10 @@ public final class SimulatorDispatcher extends Dispatcher {
 
     private MockResponse route(RecordedRequest request, ApiPath path) {
         String method = request.getMethod();
+        if (path.name() != null && path.subresource() != null && !KNOWN_SUBRESOURCES.contains(path.subresource())) {
+            // The CRUD store would answer an unknown subresource with a list of everything it holds.
+            return StatusResponses.toResponse(StatusResponses.notFound(path.plural() + "/" + path.subresource(), path.name()));
+        }
         if (path.is("", "pods") && path.name() != null && path.subresource() != null) {
             PodSubresources sub = podSubresources;
             if (sub != null && ("exec".equals(path.subresource()) || "attach".equals(path.subresource()))) {
@@ -110,6 +121,9 @@ public final class SimulatorDispatcher extends Dispatcher {
         }
         if ("POST".equals(method) && path.name() == null) {
             return create(request, path);
+        }
+        if ("GET".equals(method)) {
+            return FieldSelectors.list(crud, request.getPath(), path);
         }
         return null;
     }
@@ -138,7 +152,6 @@ public final class SimulatorDispatcher extends Dispatcher {
         } else if (path.is("", "namespaces")) {
             Namespace ns = Serialization.jsonMapper().treeToValue(tree, Namespace.class);
             ns.setStatus(new io.fabric8.kubernetes.api.model.NamespaceStatus(null, "Active"));
-            ns.getMetadata().getLabels();
             java.util.Map<String, String> labels = ns.getMetadata().getLabels() == null
                     ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(ns.getMetadata().getLabels());
             labels.put("kubernetes.io/metadata.name", ns.getMetadata().getName());

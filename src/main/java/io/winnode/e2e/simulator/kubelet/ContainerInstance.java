@@ -40,6 +40,10 @@ final class ContainerInstance {
     Instant lastStartedAt;
     Instant lastFinishedAt;
     String lastContainerId;
+    // Probe state: when the next probe is due, the readiness verdict, consecutive liveness failures.
+    Instant nextProbeAt = Instant.EPOCH;
+    boolean readinessPassed;
+    int livenessFailures;
     final StringBuilder logs = new StringBuilder();
     String previousLogs = "";
 
@@ -54,6 +58,11 @@ final class ContainerInstance {
 
     boolean running() {
         return phase == Phase.RUNNING;
+    }
+
+    /** Running and, when it has a readiness probe, passing it. */
+    boolean ready() {
+        return running() && (spec.getReadinessProbe() == null || readinessPassed);
     }
 
     boolean exitedSuccessfully() {

@@ -223,7 +223,12 @@ public final class Kubelet implements Controller {
             }
             case PULL_BACKOFF -> pulling(sb, c, now, field);
             case STARTING -> start(sb, c, now, field);
-            case RUNNING -> collectExit(sb, c, now, field);
+            case RUNNING -> {
+                collectExit(sb, c, now, field);
+                if (c.running() && c.outcome != null && !c.init) {
+                    probe(sb, c, now, field);
+                }
+            }
             case EXITED -> {
                 if (willRestart(sb, c)) {
                     Duration backOff = deps.latencies().crashLoopBackOff(c.restartCount);
@@ -330,6 +335,56 @@ public final class Kubelet implements Controller {
         }
     }
 
+    /**
+     * Runs the readiness and liveness probes when due (after initialDelaySeconds, every periodSeconds,
+     * scaled by the latency profile). A liveness failure past failureThreshold kills the container,
+     * which then restarts per restartPolicy.
+     */
+    private void probe(PodSandbox sb, ContainerInstance c, Instant now, String field) {
+        if (now.isBefore(c.nextProbeAt)) {
+            return;
+        }
+        io.fabric8.kubernetes.api.model.Probe readiness = c.spec.getReadinessProbe();
+        io.fabric8.kubernetes.api.model.Probe liveness = c.spec.getLivenessProbe();
+        if (readiness == null && liveness == null) {
+            return;
+        }
+        io.fabric8.kubernetes.api.model.Probe timing = readiness != null ? readiness : liveness;
+        Duration delay = Duration.ofSeconds(timing.getInitialDelaySeconds() == null ? 0 : timing.getInitialDelaySeconds());
+        if (now.isBefore(c.startedAt.plus(deps.latencies().scaled(delay)))) {
+            return;
+        }
+        int period = timing.getPeriodSeconds() == null ? 10 : timing.getPeriodSeconds();
+        c.nextProbeAt = now.plus(deps.latencies().profile() == io.winnode.e2e.simulator.LatencyProfile.FAST
+                ? deps.latencies().syncPeriod() : Duration.ofSeconds(period));
+        SandboxEnvironment env = new SandboxEnvironment(sb, c, deps.latencies());
+        if (readiness != null) {
+            Prober.Result r = Prober.probe(readiness, sb, c, env);
+            if (!r.success()) {
+                event(sb, "Warning", "Unhealthy", "Readiness probe failed: " + r.message(), field);
+            }
+            c.readinessPassed = r.success();
+        }
+        if (liveness != null) {
+            Prober.Result r = Prober.probe(liveness, sb, c, env);
+            c.livenessFailures = r.success() ? 0 : c.livenessFailures + 1;
+            int threshold = liveness.getFailureThreshold() == null ? 3 : liveness.getFailureThreshold();
+            if (!r.success()) {
+                event(sb, "Warning", "Unhealthy", "Liveness probe failed: " + r.message(), field);
+            }
+            if (c.livenessFailures >= threshold) {
+                event(sb, "Normal", "Killing", "Container " + c.name() + " failed liveness probe, will be restarted", field);
+                c.phase = ContainerInstance.Phase.EXITED;
+                // SIGKILL after the grace period; 137 on Linux. Windows exit codes differ (RT-05), so do not assert them.
+                c.exitCode = node.os() == OsFamily.WINDOWS ? 1 : 137;
+                c.terminationReason = "Error";
+                c.finishedAt = now;
+                c.livenessFailures = 0;
+                c.readinessPassed = false;
+            }
+        }
+    }
+
     private static boolean willRestart(PodSandbox sb, ContainerInstance c) {
         String policy = sb.pod.getSpec().getRestartPolicy();
         boolean failed = c.exitCode == null || c.exitCode != 0;
@@ -348,6 +403,8 @@ public final class Kubelet implements Controller {
         c.restartCount++;
         c.rotateLogs();
         c.terminationMessage = null;
+        c.nextProbeAt = Instant.EPOCH;
+        c.readinessPassed = false;
         event(sb, "Normal", "Pulled", "Container image \"" + c.spec.getImage() + "\" already present on machine", field);
         starting(c, now);
     }
@@ -411,14 +468,5 @@ public final class Kubelet implements Controller {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The runtime's view of this node's sandboxes, for exec and logs. */
-    RuntimeRegistry registry() {
-        return deps.registry();
-    }
-
-    Latencies latencies() {
-        return deps.latencies();
     }
 }

@@ -64,7 +64,11 @@ final class PodSandbox {
         return list;
     }
 
-    synchronized PodEndpoint endpoint() {
+    /**
+     * Not synchronized on purpose: probes and execs of one pod may connect to another pod while its
+     * kubelet holds that pod's lock; a slightly stale view of what listens is harmless, a lock cycle is not.
+     */
+    PodEndpoint endpoint() {
         Map<Integer, String> listeners = new HashMap<>();
         for (ContainerInstance c : all()) {
             if (c.running() && c.outcome != null && c.outcome.keepsRunning()) {

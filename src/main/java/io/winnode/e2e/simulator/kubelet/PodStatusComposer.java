@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +60,7 @@ final class PodStatusComposer {
                 .map(ContainerInstance::name).toList();
         conditions.add(condition(previous, "Initialized", incompleteInit.isEmpty(), "ContainersNotInitialized",
                 "containers with incomplete status: " + bracket(incompleteInit)));
-        List<String> unready = sb.containers.values().stream().filter(c -> !c.running()).map(ContainerInstance::name).toList();
+        List<String> unready = sb.containers.values().stream().filter(c -> !c.ready()).map(ContainerInstance::name).toList();
         boolean ready = unready.isEmpty() && !terminal;
         String reason = terminal ? "PodCompleted" : "ContainersNotReady";
         String message = terminal ? null : "containers with unready status: " + bracket(unready);
@@ -121,7 +120,7 @@ final class PodStatusComposer {
         ContainerStatusBuilder b = new ContainerStatusBuilder().withName(c.name()).withImage(image)
                 .withImageID(c.image == null ? "" : image.replaceAll(":[^:/]+$", "") + "@sha256:" + sha(image))
                 .withRestartCount(c.restartCount)
-                .withReady(c.init ? c.exitedSuccessfully() : c.running())
+                .withReady(c.init ? c.exitedSuccessfully() : c.ready())
                 .withStarted(c.running())
                 .withState(state(c, blockedByInit));
         if (c.containerId != null && (c.running() || c.phase == ContainerInstance.Phase.EXITED)) {
@@ -169,9 +168,5 @@ final class PodStatusComposer {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean sameIgnoringTime(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }
