@@ -4,7 +4,8 @@
  *
  * <h2>Layers</h2>
  * <ul>
- *   <li>{@code api}: the API server — fabric8's CRUD mock store behind the work a real API server
+ *   <li>{@code api}: the API server — fabric8's CRUD mock store (with its own watch delivery, see
+ *       {@link io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher}) behind the work a real API server
  *       does synchronously: defaulting, generateName, RuntimeClass and DefaultTolerationSeconds
  *       admission, OS-conditional pod validation (parity SCH-07), Service ClusterIP/NodePort
  *       allocation, dry-run, Secret stringData, namespace termination/finalize, field selectors for
@@ -14,7 +15,8 @@
  *       fabric8 client, like kube-controller-manager and kube-scheduler.</li>
  *   <li>{@code kubelet}: one kubelet per topology node — admission (SCH-06), volumes, pod IPs,
  *       image pulls against {@code images/catalog.yaml} (RT-09), container start/exit/restart,
- *       status and Events; and the streaming server for exec ({@code v4.channel.k8s.io}) and logs.</li>
+ *       status and Events; the streaming server for exec ({@code v4.channel.k8s.io}) and logs; and
+ *       {@code /configz}, {@code /stats/summary} and {@code /healthz} through the node proxy.</li>
  *   <li>{@code container}: what a process in a container does — the Linux (BusyBox, dig, curl)
  *       and Windows (cmd, PowerShell, curl.exe) userlands the suite's command lines use
  *       ({@code framework.exec.CommandLines}), agnhost subcommands, per-container filesystems.</li>

@@ -45,7 +45,10 @@ public final class SimulatorDispatcher extends Dispatcher {
     private final NameGenerator names;
     private final boolean gracefulPodDeletion;
     private final GracefulPodDeletion gracefulDeletion;
+    private static final java.util.regex.Pattern NODE_PROXY = java.util.regex.Pattern.compile("^/api/v1/nodes/([^/]+)/proxy(/[^?]*)(\\?.*)?$");
+
     private volatile PodSubresources podSubresources;
+    private volatile NodeProxy nodeProxy;
 
     public SimulatorDispatcher(KubernetesCrudDispatcher crud, Map<ServerRequest, Queue<ServerResponse>> expectations,
                                long seed, boolean gracefulPodDeletion) {
@@ -68,6 +71,10 @@ public final class SimulatorDispatcher extends Dispatcher {
         this.podSubresources = subresources;
     }
 
+    public void setNodeProxy(NodeProxy proxy) {
+        this.nodeProxy = proxy;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         Queue<ServerResponse> expected = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
@@ -76,6 +83,13 @@ public final class SimulatorDispatcher extends Dispatcher {
             return expectationDispatcher.dispatch(request);
         }
         ApiPath path = ApiPath.parse(request.getPath());
+        java.util.regex.Matcher nodeProxy = NODE_PROXY.matcher(request.getPath());
+        if (nodeProxy.matches() && "GET".equals(request.getMethod()) && this.nodeProxy != null) {
+            MockResponse answer = this.nodeProxy.get(nodeProxy.group(1), nodeProxy.group(2));
+            if (answer != null) {
+                return answer;
+            }
+        }
         if (path == null && request.getPath().matches("^/apis?/.*/(nodes|pods|services)/[^/?]+/proxy(/.*)?$")) {
             return StatusResponses.toResponse(StatusResponses.notFound("proxy", request.getPath()));
         }

@@ -88,6 +88,7 @@ public final class ControllerManager implements AutoCloseable {
         ClusterDns dns = new ClusterDns(store, Bootstrap.CLUSTER_DOMAIN);
         ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
         dispatcher.setPodSubresources(new KubeletStreaming(registry, latencies, processes));
+        dispatcher.setNodeProxy(new io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints(store, registry));
         Duration retry = options.latency() == LatencyProfile.FAST ? Duration.ofMillis(500) : Duration.ofSeconds(5);
         List<Controller> controllers = new ArrayList<>(List.of(
                 new Scheduler(client, cache, events, options.seed(), retry),

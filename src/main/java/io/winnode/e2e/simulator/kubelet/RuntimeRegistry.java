@@ -25,6 +25,12 @@ public final class RuntimeRegistry implements PodNetworkView {
         return Optional.ofNullable(byKey.get(namespace + "/" + name));
     }
 
+    /** The sandboxes on one node, in creation order of their pods. */
+    List<PodSandbox> onNode(String nodeName) {
+        return byKey.values().stream().filter(s -> nodeName.equals(s.nodeName))
+                .sorted(java.util.Comparator.comparing(s -> s.name)).toList();
+    }
+
     @Override
     public Optional<PodEndpoint> podByIp(String ip) {
         return byKey.values().stream().filter(s -> ip.equals(s.podIp) && !s.hostNetwork && s.rejectedReason == null)
