@@ -136,6 +136,14 @@ public final class SimulatorDispatcher extends Dispatcher {
         if ("POST".equals(method) && path.name() == null) {
             return create(request, path);
         }
+        String contentType = request.getHeader("Content-Type");
+        if ("PATCH".equals(method) && contentType != null && contentType.startsWith("application/strategic-merge-patch+json")) {
+            // The CRUD store refuses strategic merge (415). Apply it as a JSON merge patch: identical for maps
+            // (labels, annotations, replicas, rollout restarts); lists are replaced instead of merged by key.
+            return crud.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                    request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
+                    new Buffer(request.getBody().getBytes())));
+        }
         if ("GET".equals(method)) {
             return FieldSelectors.list(crud, request.getPath(), path);
         }
