@@ -7,7 +7,7 @@
  *   <li>{@code api}: the API server — fabric8's CRUD mock store (with its own watch delivery, see
  *       {@link io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher}) behind the work a real API server
  *       does synchronously: defaulting, generateName, RuntimeClass and DefaultTolerationSeconds
- *       admission, OS-conditional pod validation (parity SCH-07), Service ClusterIP/NodePort
+ *       admission, OS-conditional pod validation (parity SCH-07), PodSecurity enforce (SEC-11), Service ClusterIP/NodePort
  *       allocation, dry-run, Secret stringData, namespace termination/finalize, field selectors for
  *       pods and events, and routing of the kubelet-served {@code exec}/{@code log} subresources.</li>
  *   <li>{@code controllers}: scheduler, Deployment/ReplicaSet/DaemonSet/Job/EndpointSlice/namespace

@@ -147,6 +147,31 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
     }
 
     @Test
+    void podSecurityRestrictedExemptsWindowsPodsFromLinuxOnlyControlsAndBaselineRejectsHostProcess() {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("restricted")
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
+        Pod windows = podFor(OsFamily.WINDOWS, "restricted", "win-nonroot", container("c", AGNHOST, "pause"))
+                .editSpec().withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext().endSpec().build();
+        assertThat(client.pods().inNamespace("restricted").resource(windows).create().getMetadata().getUid()).isNotBlank();
+        Pod withoutOs = new PodBuilder(windows).editMetadata().withName("no-os-field").endMetadata().editSpec().withOs(null).endSpec().build();
+        KubernetesClientException rejected = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace("restricted").resource(withoutOs).create());
+        assertThat(rejected.getCode()).isEqualTo(403);
+        assertThat(rejected.getStatus().getMessage()).contains("violates PodSecurity \"restricted:latest\"")
+                .contains("allowPrivilegeEscalation != false").contains("seccompProfile").doesNotContain("runAsNonRoot");
+
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("baseline")
+                .addToLabels("pod-security.kubernetes.io/enforce", "baseline").endMetadata().build()).create();
+        Pod hostProcess = podFor(OsFamily.WINDOWS, "baseline", "hpc", container("c", AGNHOST, "pause")).editSpec().withHostNetwork(true)
+                .withNewSecurityContext().withNewWindowsOptions().withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM")
+                .endWindowsOptions().endSecurityContext().endSpec().build();
+        KubernetesClientException hpc = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace("baseline").resource(hostProcess).create());
+        assertThat(hpc.getStatus().getMessage()).contains("host namespaces (hostNetwork=true)")
+                .contains("hostProcess (pod must not set securityContext.windowsOptions.hostProcess=true)");
+    }
+
+    @Test
     void schedulerIgnoresTheOsFieldSoTheKubeletRejectsAMisplacedPod() {
         create(new PodBuilder().withNewMetadata().withName("os-field-only").withNamespace(ns).endMetadata()
                 .withNewSpec().withNewOs("windows").withContainers(container("c", AGNHOST, "pause")).endSpec().build());
