@@ -110,6 +110,23 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aWindowsHostProcessPodSharesTheHostNetworkAndCannotReachServiceIps() {
+        Pod hpc = podFor(WINDOWS, ns, "hpc", container("c", AGNHOST, "pause")).editSpec().withHostNetwork(true)
+                .withNewSecurityContext().withNewWindowsOptions().withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM")
+                .endWindowsOptions().endSecurityContext().endSpec().build();
+        create(hpc);
+        Pod running = waitRunningReady(ns, "hpc");
+        assertThat(running.getStatus().getPodIP()).isEqualTo(running.getStatus().getHostIP());
+        String serverIp = linuxServer.getStatus().getPodIP();
+        assertThat(exec(ns, "hpc", "c", CommandLines.connect(WINDOWS, serverIp, 8080, Duration.ofSeconds(1))).exitCode()).isZero();
+        ExecResult viaService = exec(ns, "hpc", "c", CommandLines.connect(WINDOWS, linuxSvc.getSpec().getClusterIP(), 80,
+                Duration.ofSeconds(1)));
+        assertThat(viaService.stderr().strip()).isEqualTo("TIMEOUT");
+        assertThat(exec(ns, "hpc", "c", List.of("whoami")).stdout().strip()).isEqualTo("nt authority\\system");
+        assertThat(exec(ns, "hpc", "c", CommandLines.hostname(WINDOWS)).stdout().strip()).isEqualTo(running.getSpec().getNodeName());
+    }
+
+    @Test
     void dnsPolicyNoneUsesOnlyTheGivenResolverSettings() {
         for (OsFamily os : OsFamily.values()) {
             String name = "custom-dns-" + os.label();

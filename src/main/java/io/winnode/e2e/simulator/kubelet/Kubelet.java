@@ -163,7 +163,7 @@ public final class Kubelet implements Controller {
         sb.podIp = sb.hostNetwork ? node.internalIp() : ips.allocate();
         ResolverConfig resolver = ResolverConfig.forPod(sb.pod, node.os(), deps.clusterDnsIp(), deps.dns().domain());
         sb.network = new PodNetworkAccess(deps.network(), deps.dns(), resolver, deps.clusterDnsIp(), sb.podIp, node.os(),
-                d -> sleep(deps.latencies().scaled(d)));
+                sb.hostNetwork, d -> sleep(deps.latencies().scaled(d)));
         sb.startTime = Instant.now();
         sb.volumesReady = true;
         return true;

@@ -48,7 +48,11 @@ final class PodSandbox {
         pod.getSpec().getContainers().forEach(c -> containers.put(c.getName(), new ContainerInstance(c, false)));
     }
 
+    /** The pod's hostname; a pod on the host network (hostNetwork, HostProcess) has the node's. */
     String hostname() {
+        if (hostNetwork) {
+            return nodeName;
+        }
         String h = pod.getSpec().getHostname();
         return h != null && !h.isEmpty() ? h : name;
     }
