@@ -84,6 +84,7 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
                 .withTargetPort(new IntOrString(8080)).endPort().endSpec().build()).create();
         int port = nodePort.getSpec().getPorts().get(0).getNodePort();
         assertThat(port).isBetween(30000, 32767);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slice("np") != null && slice("np").getEndpoints().size() == 1);
         String windowsNodeIp = client.nodes().withName("win2022-1").get().getStatus().getAddresses().get(0).getAddress();
         ExecResult viaNodePort = run(LINUX, CommandLines.httpGet(LINUX, "http://" + windowsNodeIp + ":" + port + "/hostname",
                 Duration.ofSeconds(2)));
