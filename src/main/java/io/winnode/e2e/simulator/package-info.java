@@ -29,9 +29,10 @@
  * <h2>Known simplifications</h2>
  * Probes run against the container model (tcpSocket, httpGet, exec); startup probes are not run; UDP is not modelled; a
  * Deployment rollout replaces the old ReplicaSet once the new one is ready, without surge
- * accounting; nodes never lose readiness; in the REALISTIC profile a gracefully deleted pod stays
- * for its grace period but the stored object does not show its deletionTimestamp (the CRUD store
- * drops objects marked for deletion that have no finalizers); a terminating namespace carries its
+ * accounting; nodes never lose readiness; in the REALISTIC profile the kubelet stops a deleted pod's
+ * containers within the grace period and then removes the pod, but meanwhile the stored object does
+ * not show its deletionTimestamp (the CRUD store drops objects marked for deletion that have no
+ * finalizers); pod (anti-)affinity and topology spread constraints are not evaluated by the scheduler; a terminating namespace carries its
  * {@code kubernetes} finalizer in metadata as well as in spec for the same reason.
  */
 package io.winnode.e2e.simulator;

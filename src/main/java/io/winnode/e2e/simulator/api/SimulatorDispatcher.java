@@ -75,6 +75,10 @@ public final class SimulatorDispatcher extends Dispatcher {
         this.nodeProxy = proxy;
     }
 
+    public void setPodTermination(PodTermination termination) {
+        gracefulDeletion.setTermination(termination);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         Queue<ServerResponse> expected = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));

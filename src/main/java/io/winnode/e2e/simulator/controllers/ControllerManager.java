@@ -89,6 +89,7 @@ public final class ControllerManager implements AutoCloseable {
         ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
         dispatcher.setPodSubresources(new KubeletStreaming(registry, latencies, processes));
         dispatcher.setNodeProxy(new io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints(store, registry));
+        dispatcher.setPodTermination(registry);
         Duration retry = options.latency() == LatencyProfile.FAST ? Duration.ofMillis(500) : Duration.ofSeconds(5);
         List<Controller> controllers = new ArrayList<>(List.of(
                 new Scheduler(client, cache, events, options.seed(), retry),

@@ -83,6 +83,10 @@ public final class Kubelet implements Controller {
             }
             sandbox.pod = pod;
             synchronized (sandbox) {
+                if (sandbox.terminationDeadline != null) {
+                    stopping(sandbox);
+                    continue;
+                }
                 step(sandbox);
             }
             writeStatus(sandbox);
@@ -169,6 +173,52 @@ public final class Kubelet implements Controller {
         return true;
     }
 
+
+    /**
+     * Graceful stop (RT-03): each running container gets SIGTERM. agnhost's servers and pause exit at
+     * once; a shell or sleep running as PID 1 ignores SIGTERM and is killed when the grace period
+     * ends. When all have stopped the pod object is deleted with grace 0.
+     */
+    private void stopping(PodSandbox sb) {
+        java.time.Instant now = java.time.Instant.now();
+        String component = "kubelet";
+        if (!sb.killingReported) {
+            sb.killingReported = true;
+            for (ContainerInstance c : sb.all()) {
+                if (c.running()) {
+                    deps.events().record(sb.pod, "Normal", "Killing", "Stopping container " + c.name(), component, node.name(),
+                            (c.init ? "spec.initContainers{" : "spec.containers{") + c.name() + "}");
+                }
+            }
+        }
+        boolean deadlinePassed = !now.isBefore(sb.terminationDeadline);
+        boolean allStopped = true;
+        for (ContainerInstance c : sb.all()) {
+            if (!c.running()) {
+                continue;
+            }
+            boolean handlesSigterm = c.outcome != null && c.outcome.server() != null
+                    || (c.outcome != null && c.outcome.keepsRunning() && "pause".equals(c.image.repository()));
+            if (handlesSigterm || deadlinePassed) {
+                c.phase = ContainerInstance.Phase.EXITED;
+                c.exitCode = handlesSigterm ? 0 : 137;
+                c.terminationReason = handlesSigterm ? "Completed" : "Error";
+                c.finishedAt = now;
+                if (c.process != null) {
+                    c.process.cancel(true);
+                }
+            } else {
+                allStopped = false;
+            }
+        }
+        if (allStopped) {
+            try {
+                deps.client().pods().inNamespace(sb.namespace).withName(sb.name).withGracePeriod(0).delete();
+            } catch (KubernetesClientException e) {
+                // retried on the next pass
+            }
+        }
+    }
 
     private void writeStatus(PodSandbox sb) {
         PodStatus status;

@@ -34,6 +34,9 @@ final class PodSandbox {
     final Map<String, ContainerInstance> initContainers = new LinkedHashMap<>();
     final Map<String, ContainerInstance> containers = new LinkedHashMap<>();
     String lastWrittenStatus;
+    // Graceful termination requested through the API (REALISTIC profile): by when containers must be stopped.
+    volatile Instant terminationDeadline;
+    boolean killingReported;
 
     PodSandbox(Pod pod, String nodeName, OsFamily os) {
         this.pod = pod;
