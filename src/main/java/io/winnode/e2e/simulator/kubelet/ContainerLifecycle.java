@@ -33,6 +33,11 @@ final class ContainerLifecycle {
         this.images = images;
     }
 
+    /** Picks up the result of a process that has finished (or has started serving) since the last pass. */
+    void collect(PodSandbox sb, ContainerInstance c) {
+        collectExit(sb, c, Instant.now(), (c.init ? "spec.initContainers{" : "spec.containers{") + c.name() + "}");
+    }
+
     void advance(PodSandbox sb, ContainerInstance c) {
         Instant now = Instant.now();
         if (now.isBefore(c.nextStepAt)) {

@@ -194,6 +194,7 @@ public final class Kubelet implements Controller {
         boolean deadlinePassed = !now.isBefore(sb.terminationDeadline);
         boolean allStopped = true;
         for (ContainerInstance c : sb.all()) {
+            lifecycle.collect(sb, c);
             if (!c.running()) {
                 continue;
             }
