@@ -8,7 +8,8 @@
  *       {@link io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher}) behind the work a real API server
  *       does synchronously: defaulting, generateName, RuntimeClass and DefaultTolerationSeconds
  *       admission, OS-conditional pod validation (parity SCH-07), PodSecurity enforce (SEC-11), Service ClusterIP/NodePort
- *       allocation, dry-run, Secret stringData, namespace termination/finalize, field selectors for
+ *       allocation, dry-run, Secret stringData, namespace termination/finalize, events.k8s.io/v1 reads
+ *       of the core Events, strategic-merge PATCH applied as merge patch, field selectors for
  *       pods and events, and routing of the kubelet-served {@code exec}/{@code log} subresources.</li>
  *   <li>{@code controllers}: scheduler, Deployment/ReplicaSet/DaemonSet/Job/EndpointSlice/namespace
  *       controllers and the garbage collector. They read shared informers and write through a

@@ -75,6 +75,9 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
         assertThat(client.v1().events().inNamespace(ns).withField("involvedObject.name", "no-toleration")
                 .withField("reason", "FailedScheduling").list().getItems())
                 .isNotEmpty().allMatch(e -> "Warning".equals(e.getType()) && e.getMessage().startsWith("0/6 nodes are available"));
+        assertThat(client.events().v1().events().inNamespace(ns).withField("regarding.name", "no-toleration").list().getItems())
+                .isNotEmpty().allMatch(e -> "default-scheduler".equals(e.getReportingController())
+                        && e.getNote().startsWith("0/6 nodes are available"));
         assertThat(client.pods().inNamespace(ns).withField("spec.nodeName", "win2025-1").list().getItems())
                 .allMatch(p -> "win2025-1".equals(p.getSpec().getNodeName()));
         assertThat(client.pods().inNamespace(ns).withField("status.phase", "Pending").list().getItems())

@@ -149,7 +149,8 @@ public final class SimulatorDispatcher extends Dispatcher {
                     new Buffer(request.getBody().getBytes())));
         }
         if ("GET".equals(method)) {
-            return FieldSelectors.list(crud, request.getPath(), path);
+            MockResponse events = EventsApiView.get(crud, path);
+            return events != null ? events : FieldSelectors.list(crud, request.getPath(), path);
         }
         return null;
     }
