@@ -62,7 +62,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public static SimulatedCluster start(SimulatorOptions options) {
         Topology topology = Topology.load(options.topologyFile());
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+        KubernetesCrudDispatcher crud = new io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher();
         SimulatorDispatcher dispatcher = new SimulatorDispatcher(crud, expectations, options.seed(),
                 options.latency() == LatencyProfile.REALISTIC);
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),

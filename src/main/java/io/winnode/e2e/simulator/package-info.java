@@ -4,17 +4,20 @@
  *
  * <h2>Layers</h2>
  * <ul>
- *   <li>{@code api}: the API server — fabric8's CRUD mock store behind the work a real API server
+ *   <li>{@code api}: the API server — fabric8's CRUD mock store (with its own watch delivery, see
+ *       {@link io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher}) behind the work a real API server
  *       does synchronously: defaulting, generateName, RuntimeClass and DefaultTolerationSeconds
- *       admission, OS-conditional pod validation (parity SCH-07), Service ClusterIP/NodePort
- *       allocation, dry-run, Secret stringData, namespace termination/finalize, field selectors for
+ *       admission, OS-conditional pod validation (parity SCH-07), PodSecurity enforce (SEC-11), Service ClusterIP/NodePort
+ *       allocation, dry-run, Secret stringData, namespace termination/finalize, events.k8s.io/v1 reads
+ *       of the core Events, strategic-merge PATCH applied as merge patch, field selectors for
  *       pods and events, and routing of the kubelet-served {@code exec}/{@code log} subresources.</li>
  *   <li>{@code controllers}: scheduler, Deployment/ReplicaSet/DaemonSet/Job/EndpointSlice/namespace
  *       controllers and the garbage collector. They read shared informers and write through a
  *       fabric8 client, like kube-controller-manager and kube-scheduler.</li>
  *   <li>{@code kubelet}: one kubelet per topology node — admission (SCH-06), volumes, pod IPs,
  *       image pulls against {@code images/catalog.yaml} (RT-09), container start/exit/restart,
- *       status and Events; and the streaming server for exec ({@code v4.channel.k8s.io}) and logs.</li>
+ *       status and Events; the streaming server for exec ({@code v4.channel.k8s.io}) and logs; and
+ *       {@code /configz}, {@code /stats/summary} and {@code /healthz} through the node proxy.</li>
  *   <li>{@code container}: what a process in a container does — the Linux (BusyBox, dig, curl)
  *       and Windows (cmd, PowerShell, curl.exe) userlands the suite's command lines use
  *       ({@code framework.exec.CommandLines}), agnhost subcommands, per-container filesystems.</li>
@@ -27,9 +30,10 @@
  * <h2>Known simplifications</h2>
  * Probes run against the container model (tcpSocket, httpGet, exec); startup probes are not run; UDP is not modelled; a
  * Deployment rollout replaces the old ReplicaSet once the new one is ready, without surge
- * accounting; nodes never lose readiness; in the REALISTIC profile a gracefully deleted pod stays
- * for its grace period but the stored object does not show its deletionTimestamp (the CRUD store
- * drops objects marked for deletion that have no finalizers); a terminating namespace carries its
+ * accounting; nodes never lose readiness; in the REALISTIC profile the kubelet stops a deleted pod's
+ * containers within the grace period and then removes the pod, but meanwhile the stored object does
+ * not show its deletionTimestamp (the CRUD store drops objects marked for deletion that have no
+ * finalizers); pod (anti-)affinity and topology spread constraints are not evaluated by the scheduler; a terminating namespace carries its
  * {@code kubernetes} finalizer in metadata as well as in spec for the same reason.
  */
 package io.winnode.e2e.simulator;

@@ -84,6 +84,7 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
                 .withTargetPort(new IntOrString(8080)).endPort().endSpec().build()).create();
         int port = nodePort.getSpec().getPorts().get(0).getNodePort();
         assertThat(port).isBetween(30000, 32767);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slice("np") != null && slice("np").getEndpoints().size() == 1);
         String windowsNodeIp = client.nodes().withName("win2022-1").get().getStatus().getAddresses().get(0).getAddress();
         // The new Service's EndpointSlice and proxy rules appear asynchronously, as on a real cluster.
         org.awaitility.Awaitility.await("NodePort " + port + " to reach linux-server").atMost(Duration.ofSeconds(15))
@@ -111,6 +112,23 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
         }
         assertThat(run(LINUX, CommandLines.httpGet(LINUX, "http://headless:8081/hostname", Duration.ofSeconds(2))).stdout())
                 .isEqualTo("named-port");
+    }
+
+    @Test
+    void aWindowsHostProcessPodSharesTheHostNetworkAndCannotReachServiceIps() {
+        Pod hpc = podFor(WINDOWS, ns, "hpc", container("c", AGNHOST, "pause")).editSpec().withHostNetwork(true)
+                .withNewSecurityContext().withNewWindowsOptions().withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM")
+                .endWindowsOptions().endSecurityContext().endSpec().build();
+        create(hpc);
+        Pod running = waitRunningReady(ns, "hpc");
+        assertThat(running.getStatus().getPodIP()).isEqualTo(running.getStatus().getHostIP());
+        String serverIp = linuxServer.getStatus().getPodIP();
+        assertThat(exec(ns, "hpc", "c", CommandLines.connect(WINDOWS, serverIp, 8080, Duration.ofSeconds(1))).exitCode()).isZero();
+        ExecResult viaService = exec(ns, "hpc", "c", CommandLines.connect(WINDOWS, linuxSvc.getSpec().getClusterIP(), 80,
+                Duration.ofSeconds(1)));
+        assertThat(viaService.stderr().strip()).isEqualTo("TIMEOUT");
+        assertThat(exec(ns, "hpc", "c", List.of("whoami")).stdout().strip()).isEqualTo("nt authority\\system");
+        assertThat(exec(ns, "hpc", "c", CommandLines.hostname(WINDOWS)).stdout().strip()).isEqualTo(running.getSpec().getNodeName());
     }
 
     @Test

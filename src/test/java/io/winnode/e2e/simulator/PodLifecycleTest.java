@@ -3,6 +3,7 @@ package io.winnode.e2e.simulator;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +167,30 @@ class PodLifecycleTest extends SimulatorTestSupport {
                 && p.getStatus().getContainerStatuses().get(0).getRestartCount() >= 1);
         assertThat(live.getStatus().getContainerStatuses().get(0).getLastState().getTerminated().getExitCode()).isEqualTo(137);
         assertThat(hasEvent(ns, "live", "Killing", "Container c failed liveness probe, will be restarted")).isTrue();
+    }
+
+    @Test
+    void kubeletConfigzAndStatsSummaryAreServedThroughTheNodeProxy() throws Exception {
+        tools.jackson.databind.ObjectMapper json = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
+        for (String node : List.of("win2022-1", "linux-worker-1")) {
+            tools.jackson.databind.JsonNode config = json.readTree(client.raw(cluster.masterUrl() + "/api/v1/nodes/" + node
+                    + "/proxy/configz")).path("kubeletconfig");
+            io.fabric8.kubernetes.api.model.Node n = client.nodes().withName(node).get();
+            java.math.BigDecimal capacity = Quantity.getAmountInBytes(n.getStatus().getCapacity().get("memory"));
+            java.math.BigDecimal reserved = Quantity.getAmountInBytes(new Quantity(config.path("systemReserved").path("memory").asString()))
+                    .add(Quantity.getAmountInBytes(new Quantity(config.path("evictionHard").path("memory.available").asString())));
+            assertThat(capacity.subtract(reserved)).isEqualByComparingTo(Quantity.getAmountInBytes(n.getStatus().getAllocatable().get("memory")));
+        }
+        create(podFor(OsFamily.WINDOWS, ns, "stats", container("c", AGNHOST, "pause")).build());
+        Pod pod = waitRunningReady(ns, "stats");
+        tools.jackson.databind.JsonNode summary = json.readTree(client.raw(cluster.masterUrl() + "/api/v1/nodes/"
+                + pod.getSpec().getNodeName() + "/proxy/stats/summary"));
+        assertThat(summary.path("node").path("nodeName").asString()).isEqualTo(pod.getSpec().getNodeName());
+        tools.jackson.databind.JsonNode stats = java.util.stream.StreamSupport.stream(summary.path("pods").spliterator(), false)
+                .filter(p -> "stats".equals(p.path("podRef").path("name").asString())).findFirst().orElseThrow();
+        assertThat(stats.path("containers").get(0).path("cpu").path("usageNanoCores").asLong()).isPositive();
+        assertThat(stats.path("containers").get(0).path("memory").path("workingSetBytes").asLong()).isPositive();
+        assertThat(client.raw(cluster.masterUrl() + "/api/v1/nodes/win2022-1/proxy/metrics/cadvisor")).isNull();
     }
 
     @Test

@@ -75,6 +75,9 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
         assertThat(client.v1().events().inNamespace(ns).withField("involvedObject.name", "no-toleration")
                 .withField("reason", "FailedScheduling").list().getItems())
                 .isNotEmpty().allMatch(e -> "Warning".equals(e.getType()) && e.getMessage().startsWith("0/6 nodes are available"));
+        assertThat(client.events().v1().events().inNamespace(ns).withField("regarding.name", "no-toleration").list().getItems())
+                .isNotEmpty().allMatch(e -> "default-scheduler".equals(e.getReportingController())
+                        && e.getNote().startsWith("0/6 nodes are available"));
         assertThat(client.pods().inNamespace(ns).withField("spec.nodeName", "win2025-1").list().getItems())
                 .allMatch(p -> "win2025-1".equals(p.getSpec().getNodeName()));
         assertThat(client.pods().inNamespace(ns).withField("status.phase", "Pending").list().getItems())
@@ -144,6 +147,31 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
         Pod ok = podFor(OsFamily.WINDOWS, ns, "dry-ok", container("c", AGNHOST)).build();
         assertThat(client.pods().inNamespace(ns).resource(ok).dryRun().create().getSpec().getRestartPolicy()).isEqualTo("Always");
         assertThat(client.pods().inNamespace(ns).withName("dry-ok").get()).isNull();
+    }
+
+    @Test
+    void podSecurityRestrictedExemptsWindowsPodsFromLinuxOnlyControlsAndBaselineRejectsHostProcess() {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("restricted")
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
+        Pod windows = podFor(OsFamily.WINDOWS, "restricted", "win-nonroot", container("c", AGNHOST, "pause"))
+                .editSpec().withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext().endSpec().build();
+        assertThat(client.pods().inNamespace("restricted").resource(windows).create().getMetadata().getUid()).isNotBlank();
+        Pod withoutOs = new PodBuilder(windows).editMetadata().withName("no-os-field").endMetadata().editSpec().withOs(null).endSpec().build();
+        KubernetesClientException rejected = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace("restricted").resource(withoutOs).create());
+        assertThat(rejected.getCode()).isEqualTo(403);
+        assertThat(rejected.getStatus().getMessage()).contains("violates PodSecurity \"restricted:latest\"")
+                .contains("allowPrivilegeEscalation != false").contains("seccompProfile").doesNotContain("runAsNonRoot");
+
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("baseline")
+                .addToLabels("pod-security.kubernetes.io/enforce", "baseline").endMetadata().build()).create();
+        Pod hostProcess = podFor(OsFamily.WINDOWS, "baseline", "hpc", container("c", AGNHOST, "pause")).editSpec().withHostNetwork(true)
+                .withNewSecurityContext().withNewWindowsOptions().withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM")
+                .endWindowsOptions().endSecurityContext().endSpec().build();
+        KubernetesClientException hpc = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace("baseline").resource(hostProcess).create());
+        assertThat(hpc.getStatus().getMessage()).contains("host namespaces (hostNetwork=true)")
+                .contains("hostProcess (pod must not set securityContext.windowsOptions.hostProcess=true)");
     }
 
     @Test

@@ -78,6 +78,10 @@ class WorkloadControllersTest extends SimulatorTestSupport {
         assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems()).hasSize(2)
                 .anyMatch(rs -> rs.getSpec().getReplicas() == 0);
 
+        client.apps().deployments().inNamespace(ns).withName("web").patch("{\"metadata\":{\"labels\":{\"tier\":\"frontend\"}}}");
+        assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getMetadata().getLabels())
+                .containsEntry("tier", "frontend");
+
         client.apps().deployments().inNamespace(ns).withName("web").scale(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> pods("web").size() == 1);
         client.apps().deployments().inNamespace(ns).withName("web").delete();

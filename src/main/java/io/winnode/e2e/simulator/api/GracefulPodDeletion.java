@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Graceful pod deletion (REALISTIC profile only): a bound pod stays for its grace period
- * ({@code DeleteOptions.gracePeriodSeconds}, else {@code spec.terminationGracePeriodSeconds}) before
- * it disappears, as the kubelet stops its containers first (parity RT-03).
+ * Graceful pod deletion (REALISTIC profile only): a bound pod is handed to its kubelet, which stops
+ * its containers within the grace period ({@code DeleteOptions.gracePeriodSeconds}, else
+ * {@code spec.terminationGracePeriodSeconds}) and then removes the pod (parity RT-03).
  *
  * <p>Limitation: the CRUD store drops any object that carries a deletionTimestamp without
  * finalizers, so during the grace period the stored pod does not show its deletionTimestamp; only
@@ -30,8 +30,14 @@ final class GracefulPodDeletion implements AutoCloseable {
         return t;
     });
 
+    private volatile PodTermination termination;
+
     GracefulPodDeletion(KubernetesCrudDispatcher crud) {
         this.crud = crud;
+    }
+
+    void setTermination(PodTermination termination) {
+        this.termination = termination;
     }
 
     MockResponse delete(RecordedRequest request, ApiPath path) {
@@ -44,7 +50,10 @@ final class GracefulPodDeletion implements AutoCloseable {
         if (grace <= 0 || pod.getSpec().getNodeName() == null) {
             return null;
         }
-        timer.schedule(() -> crud.handleDelete(podPath), grace, TimeUnit.SECONDS);
+        PodTermination kubelet = termination;
+        if (kubelet == null || !kubelet.terminate(path.namespace(), path.name(), grace)) {
+            timer.schedule(() -> crud.handleDelete(podPath), grace, TimeUnit.SECONDS);
+        }
         pod.getMetadata().setDeletionTimestamp(Instant.now().plusSeconds(grace).toString());
         pod.getMetadata().setDeletionGracePeriodSeconds(grace);
         return new MockResponse().setResponseCode(200).setBody(Serialization.asJson(pod));

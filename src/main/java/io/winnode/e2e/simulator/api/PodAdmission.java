@@ -22,14 +22,17 @@ import java.util.Set;
 /**
  * What the API server does synchronously to a Pod on create, in the real order: defaulting
  * (SetDefaults_Pod and friends), the RuntimeClass and DefaultTolerationSeconds admission plugins,
- * then validation (required fields and the OS-conditional rules of {@link PodOsValidation}).
+ * validation (required fields and the OS-conditional rules of {@link PodOsValidation}), then the
+ * validating PodSecurity admission ({@link PodSecurityAdmission}).
  */
 public final class PodAdmission {
 
     private final ApiStore store;
+    private final PodSecurityAdmission podSecurity;
 
     public PodAdmission(ApiStore store) {
         this.store = store;
+        this.podSecurity = new PodSecurityAdmission(store);
     }
 
     public Pod admit(Pod pod) {
@@ -41,6 +44,7 @@ public final class PodAdmission {
         if (!causes.isEmpty()) {
             throw new AdmissionException(StatusResponses.invalid("Pod", pod.getMetadata().getName(), causes));
         }
+        podSecurity.admit(pod);
         return pod;
     }
 

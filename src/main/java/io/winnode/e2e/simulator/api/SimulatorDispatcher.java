@@ -45,7 +45,10 @@ public final class SimulatorDispatcher extends Dispatcher {
     private final NameGenerator names;
     private final boolean gracefulPodDeletion;
     private final GracefulPodDeletion gracefulDeletion;
+    private static final java.util.regex.Pattern NODE_PROXY = java.util.regex.Pattern.compile("^/api/v1/nodes/([^/]+)/proxy(/[^?]*)(\\?.*)?$");
+
     private volatile PodSubresources podSubresources;
+    private volatile NodeProxy nodeProxy;
 
     public SimulatorDispatcher(KubernetesCrudDispatcher crud, Map<ServerRequest, Queue<ServerResponse>> expectations,
                                long seed, boolean gracefulPodDeletion) {
@@ -68,6 +71,14 @@ public final class SimulatorDispatcher extends Dispatcher {
         this.podSubresources = subresources;
     }
 
+    public void setNodeProxy(NodeProxy proxy) {
+        this.nodeProxy = proxy;
+    }
+
+    public void setPodTermination(PodTermination termination) {
+        gracefulDeletion.setTermination(termination);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         Queue<ServerResponse> expected = expectations.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
@@ -76,6 +87,13 @@ public final class SimulatorDispatcher extends Dispatcher {
             return expectationDispatcher.dispatch(request);
         }
         ApiPath path = ApiPath.parse(request.getPath());
+        java.util.regex.Matcher nodeProxy = NODE_PROXY.matcher(request.getPath());
+        if (nodeProxy.matches() && "GET".equals(request.getMethod()) && this.nodeProxy != null) {
+            MockResponse answer = this.nodeProxy.get(nodeProxy.group(1), nodeProxy.group(2));
+            if (answer != null) {
+                return answer;
+            }
+        }
         if (path == null && request.getPath().matches("^/apis?/.*/(nodes|pods|services)/[^/?]+/proxy(/.*)?$")) {
             return StatusResponses.toResponse(StatusResponses.notFound("proxy", request.getPath()));
         }
@@ -122,8 +140,17 @@ public final class SimulatorDispatcher extends Dispatcher {
         if ("POST".equals(method) && path.name() == null) {
             return create(request, path);
         }
+        String contentType = request.getHeader("Content-Type");
+        if ("PATCH".equals(method) && contentType != null && contentType.startsWith("application/strategic-merge-patch+json")) {
+            // The CRUD store refuses strategic merge (415). Apply it as a JSON merge patch: identical for maps
+            // (labels, annotations, replicas, rollout restarts); lists are replaced instead of merged by key.
+            return crud.handlePatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                    request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
+                    new Buffer(request.getBody().getBytes())));
+        }
         if ("GET".equals(method)) {
-            return FieldSelectors.list(crud, request.getPath(), path);
+            MockResponse events = EventsApiView.get(crud, path);
+            return events != null ? events : FieldSelectors.list(crud, request.getPath(), path);
         }
         return null;
     }

@@ -36,7 +36,7 @@ public final class Agnhost {
                 int port = intFlag(rest, "--port", 80);
                 yield CommandOutcome.server("Serving on port " + port + "\n", Set.of(port), "test-webserver");
             }
-            case "pause" -> CommandOutcome.server("Paused\n", Set.of());
+            case "pause" -> CommandOutcome.server("Paused\n", Set.of(), "pause");
             case "connect" -> connect(rest, env);
             case "dns-suffix" -> CommandOutcome.ok(String.join(",", env.network().searchDomains()));
             case "dns-server-list" -> CommandOutcome.ok(String.join(",", env.network().nameservers()));

@@ -89,7 +89,41 @@ final class LinuxCommands {
         return total;
     }
 
+    private static final java.util.regex.Pattern STDOUT_TO_STDERR = java.util.regex.Pattern.compile("\\s*1?>&2\\b");
+    private static final java.util.regex.Pattern STDERR_TO_STDOUT = java.util.regex.Pattern.compile("\\s*2>&1\\b");
+    private static final java.util.regex.Pattern STDERR_TO_NULL = java.util.regex.Pattern.compile("\\s*2>\\s*/dev/null\\b");
+    private static final java.util.regex.Pattern STDOUT_TO_NULL = java.util.regex.Pattern.compile("\\s*1?>\\s*/dev/null\\b");
+
+    /** File-descriptor redirections ({@code >&2}, {@code 2>&1}, {@code >/dev/null}), then file redirection. */
     private static CommandOutcome statement(String text, ContainerEnvironment env) {
+        boolean toStderr = STDOUT_TO_STDERR.matcher(text).find();
+        boolean errToOut = STDERR_TO_STDOUT.matcher(text).find();
+        boolean dropErr = STDERR_TO_NULL.matcher(text).find();
+        String rest = STDERR_TO_NULL.matcher(STDERR_TO_STDOUT.matcher(STDOUT_TO_STDERR.matcher(text).replaceAll(""))
+                .replaceAll("")).replaceAll("");
+        boolean dropOut = STDOUT_TO_NULL.matcher(rest).find();
+        rest = STDOUT_TO_NULL.matcher(rest).replaceAll("");
+        CommandOutcome o = fileRedirection(rest, env);
+        String out = o.stdout();
+        String err = o.stderr();
+        if (errToOut) {
+            out = out + err;
+            err = "";
+        }
+        if (dropErr) {
+            err = "";
+        }
+        if (toStderr) {
+            err = err + out;
+            out = "";
+        }
+        if (dropOut) {
+            out = "";
+        }
+        return new CommandOutcome(o.exitCode(), out, err, o.keepsRunning(), o.listensOn(), o.startError(), o.server());
+    }
+
+    private static CommandOutcome fileRedirection(String text, ContainerEnvironment env) {
         int r = Words.redirectIndex(text);
         if (r < 0) {
             List<String> words = Words.split(text);

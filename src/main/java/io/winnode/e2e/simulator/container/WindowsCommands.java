@@ -39,7 +39,8 @@ final class WindowsCommands {
                 yield c >= 0 ? powershell(String.join(" ", args.subList(c + 1, args.size())), env) : CommandOutcome.ok("");
             }
             case "hostname" -> CommandOutcome.ok(env.hostname() + "\r\n");
-            case "whoami" -> CommandOutcome.ok("user manager\\" + env.userName().toLowerCase(Locale.ROOT) + "\r\n");
+            case "whoami" -> CommandOutcome.ok((env.userName().contains("\\") ? "" : "user manager\\")
+                    + env.userName().toLowerCase(Locale.ROOT) + "\r\n");
             case "curl" -> Curl.run(args, env);
             case "agnhost" -> Agnhost.run(args, env);
             case "pause" -> CommandOutcome.server("", java.util.Set.of());
@@ -59,8 +60,26 @@ final class WindowsCommands {
     }
 
     private static String expand(String text, ContainerEnvironment env) {
-        return text.replaceAll("(?i)%USERNAME%", env.userName()).replaceAll("(?i)%COMPUTERNAME%",
-                env.hostname().toUpperCase(Locale.ROOT));
+        return text.replaceAll("(?i)%USERNAME%", java.util.regex.Matcher.quoteReplacement(usernameVariable(env)))
+                .replaceAll("(?i)%COMPUTERNAME%", java.util.regex.Matcher.quoteReplacement(computerName(env)));
+    }
+
+    /** NetBIOS computer name: upper case, at most 15 characters. */
+    private static String computerName(ContainerEnvironment env) {
+        String name = env.hostname().toUpperCase(Locale.ROOT);
+        return name.length() > 15 ? name.substring(0, 15) : name;
+    }
+
+    /**
+     * The USERNAME variable: the account name without its domain; the SYSTEM account appears as the
+     * computer account {@code NAME$}.
+     */
+    private static String usernameVariable(ContainerEnvironment env) {
+        String user = env.userName();
+        if (user.equalsIgnoreCase("NT AUTHORITY\\SYSTEM")) {
+            return computerName(env) + "$";
+        }
+        return user.contains("\\") ? user.substring(user.lastIndexOf('\\') + 1) : user;
     }
 
     /** {@code cmd /c SCRIPT}: statements joined by &, &&, ||; built-ins echo, type, dir; redirection. */
@@ -190,7 +209,7 @@ final class WindowsCommands {
                 List<String> words = Words.split(text);
                 return total.then(CommandOutcome.exit(words.size() > 1 ? Integer.parseInt(words.get(1)) : 0, "", ""));
             } else if (lower.equals("$env:username") || lower.equals("hostname") || lower.equals("$env:computername")) {
-                step = CommandOutcome.ok((lower.equals("$env:username") ? env.userName() : env.hostname()) + "\r\n");
+                step = CommandOutcome.ok((lower.equals("$env:username") ? usernameVariable(env) : env.hostname()) + "\r\n");
             } else {
                 List<String> words = Words.split(text);
                 String program = words.isEmpty() ? "" : ImageProfile.baseName(words.get(0), env.os());
@@ -216,7 +235,7 @@ final class WindowsCommands {
         if ((v.startsWith("'") && v.endsWith("'")) || (v.startsWith("\"") && v.endsWith("\""))) {
             v = v.substring(1, v.length() - 1);
         }
-        return v.replaceAll("(?i)\\$env:USERNAME", env.userName());
+        return v.replaceAll("(?i)\\$env:USERNAME", java.util.regex.Matcher.quoteReplacement(usernameVariable(env)));
     }
 
     /**

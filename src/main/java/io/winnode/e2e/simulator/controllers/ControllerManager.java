@@ -42,6 +42,7 @@ public final class ControllerManager implements AutoCloseable {
     private final String masterUrl;
     private final Latencies latencies;
     private final AtomicInteger threads = new AtomicInteger();
+    private final java.util.Set<String> reportedFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loops;
     private final ExecutorService processes;
     private ClusterCache cache;
@@ -88,6 +89,8 @@ public final class ControllerManager implements AutoCloseable {
         ClusterDns dns = new ClusterDns(store, Bootstrap.CLUSTER_DOMAIN);
         ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
         dispatcher.setPodSubresources(new KubeletStreaming(registry, latencies, processes));
+        dispatcher.setNodeProxy(new io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints(store, registry));
+        dispatcher.setPodTermination(registry);
         Duration retry = options.latency() == LatencyProfile.FAST ? Duration.ofMillis(500) : Duration.ofSeconds(5);
         List<Controller> controllers = new ArrayList<>(List.of(
                 new Scheduler(client, cache, events, options.seed(), retry),
@@ -111,12 +114,15 @@ public final class ControllerManager implements AutoCloseable {
         loops.scheduleWithFixedDelay(this::drainRecordedRequests, 1, 1, TimeUnit.SECONDS);
     }
 
-    private static void runSafely(Controller c) {
+    /** A failing pass is retried on the next one; each distinct failure is logged once, not every 25 ms. */
+    private void runSafely(Controller c) {
         try {
             c.reconcile();
         } catch (RuntimeException e) {
-            System.getLogger(ControllerManager.class.getName()).log(System.Logger.Level.WARNING,
-                    c.name() + " pass failed: " + e, e);
+            if (reportedFailures.add(c.name() + ":" + e.getClass().getName() + ":" + e.getMessage())) {
+                System.getLogger(ControllerManager.class.getName()).log(System.Logger.Level.WARNING,
+                        c.name() + " pass failed (retried every sync period): " + e, e);
+            }
         }
     }
 

@@ -49,7 +49,15 @@ public final class ReplicaSetController implements Controller {
                 try {
                     if (active.size() < desired) {
                         for (int i = active.size(); i < desired; i++) {
-                            Pod created = client.pods().inNamespace(ns).resource(newPod(rs)).create();
+                            Pod created;
+                            try {
+                                created = client.pods().inNamespace(ns).resource(newPod(rs)).create();
+                            } catch (KubernetesClientException e) {
+                                // e.g. rejected by PodSecurity admission: reported like the real controller does
+                                String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+                                events.warning(rs, "FailedCreate", "Error creating: " + why, "replicaset-controller", null);
+                                break;
+                            }
                             events.normal(rs, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName(),
                                     "replicaset-controller", null);
                         }

@@ -34,6 +34,9 @@ final class PodSandbox {
     final Map<String, ContainerInstance> initContainers = new LinkedHashMap<>();
     final Map<String, ContainerInstance> containers = new LinkedHashMap<>();
     String lastWrittenStatus;
+    // Graceful termination requested through the API (REALISTIC profile): by when containers must be stopped.
+    volatile Instant terminationDeadline;
+    boolean killingReported;
 
     PodSandbox(Pod pod, String nodeName, OsFamily os) {
         this.pod = pod;
@@ -48,7 +51,11 @@ final class PodSandbox {
         pod.getSpec().getContainers().forEach(c -> containers.put(c.getName(), new ContainerInstance(c, false)));
     }
 
+    /** The pod's hostname; a pod on the host network (hostNetwork, HostProcess) has the node's. */
     String hostname() {
+        if (hostNetwork) {
+            return nodeName;
+        }
         String h = pod.getSpec().getHostname();
         return h != null && !h.isEmpty() ? h : name;
     }

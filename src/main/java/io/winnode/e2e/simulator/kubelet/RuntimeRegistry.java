@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Every pod sandbox on every simulated node, by pod IP and by namespace/name: the CNI's and the streaming server's view. */
-public final class RuntimeRegistry implements PodNetworkView {
+public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.simulator.api.PodTermination {
 
     private final Map<String, PodSandbox> byKey = new ConcurrentHashMap<>();
 
@@ -23,6 +23,24 @@ public final class RuntimeRegistry implements PodNetworkView {
 
     Optional<PodSandbox> find(String namespace, String name) {
         return Optional.ofNullable(byKey.get(namespace + "/" + name));
+    }
+
+    @Override
+    public boolean terminate(String namespace, String name, long graceSeconds) {
+        PodSandbox sb = byKey.get(namespace + "/" + name);
+        if (sb == null) {
+            return false;
+        }
+        if (sb.terminationDeadline == null) {
+            sb.terminationDeadline = java.time.Instant.now().plusSeconds(graceSeconds);
+        }
+        return true;
+    }
+
+    /** The sandboxes on one node, in creation order of their pods. */
+    List<PodSandbox> onNode(String nodeName) {
+        return byKey.values().stream().filter(s -> nodeName.equals(s.nodeName))
+                .sorted(java.util.Comparator.comparing(s -> s.name)).toList();
     }
 
     @Override

@@ -37,11 +37,19 @@ public final class ClusterNetwork {
         this.ports = new Random(seed ^ 0x7f4a7c15L);
     }
 
-    public Connection connect(String clientIp, OsFamily clientNodeOs, String ip, int port) {
+    /**
+     * {@code fromHost}: the client shares its node's network namespace (a Linux hostNetwork pod or a
+     * Windows HostProcess pod). A Windows host cannot reach Service IPs, nor a NodePort on itself
+     * (parity NET-06, NET-07: windows-networking.md limitations, debugging guide).
+     */
+    public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port) {
         ServiceProxy.Route route = proxy.route(ip, port);
         String targetIp = ip;
         int targetPort = port;
         String sourceIp = clientIp;
+        if (route.service() && fromHost && clientNodeOs == OsFamily.WINDOWS && (!route.viaNodePort() || ip.equals(clientIp))) {
+            return new Connection(new ConnectResult(ConnectKind.TIMEOUT, ip, port), null, null, null);
+        }
         if (route.service()) {
             if (route.noEndpoints()) {
                 ConnectKind kind = clientNodeOs == OsFamily.WINDOWS ? ConnectKind.TIMEOUT : ConnectKind.REFUSED;

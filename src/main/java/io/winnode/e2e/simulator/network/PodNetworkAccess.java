@@ -17,10 +17,12 @@ public final class PodNetworkAccess implements NetworkAccess {
     private final String clusterDnsIp;
     private final String podIp;
     private final OsFamily nodeOs;
+    private final boolean hostNetwork;
     private final Consumer<Duration> waiter;
 
     public PodNetworkAccess(ClusterNetwork network, ClusterDns dns, ResolverConfig resolver, String clusterDnsIp, String podIp,
-                            OsFamily nodeOs, Consumer<Duration> waiter) {
+                            OsFamily nodeOs, boolean hostNetwork, Consumer<Duration> waiter) {
+        this.hostNetwork = hostNetwork;
         this.network = network;
         this.dns = dns;
         this.resolver = resolver;
@@ -67,7 +69,7 @@ public final class PodNetworkAccess implements NetworkAccess {
         if (ips.isEmpty()) {
             return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.DNS, host, port), null, null, null);
         }
-        ClusterNetwork.Connection c = network.connect(podIp, nodeOs, ips.get(0), port);
+        ClusterNetwork.Connection c = network.connect(podIp, nodeOs, hostNetwork, ips.get(0), port);
         if (c.result().kind() == ConnectKind.TIMEOUT) {
             waiter.accept(timeout);
         }

@@ -1,0 +1,131 @@
+package io.winnode.e2e.simulator.kubelet;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.simulator.api.ApiStore;
+import io.winnode.e2e.simulator.api.NodeProxy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kubelet's own HTTP endpoints through the node proxy, as upstream's Windows e2e tests read them:
+ * {@code /configz} (reservations and eviction thresholds, consistent with capacity − allocatable,
+ * parity RES-06) and {@code /stats/summary} (node and per-pod CPU/memory with values > 0 for
+ * running containers, CPU below the container's limit, parity OBS-07/RES-02).
+ */
+public final class KubeletHttpEndpoints implements NodeProxy {
+
+    private final ApiStore store;
+    private final RuntimeRegistry registry;
+
+    public KubeletHttpEndpoints(ApiStore store, RuntimeRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Override
+    public MockResponse get(String nodeName, String kubeletPath) {
+        Node node = store.get("/api/v1/nodes/" + nodeName, Node.class).orElse(null);
+        if (node == null) {
+            return null;
+        }
+        Object body = switch (kubeletPath) {
+            case "/configz" -> Map.of("kubeletconfig", configz(node));
+            case "/stats/summary" -> summary(node);
+            case "/healthz" -> null;
+            default -> null;
+        };
+        if ("/healthz".equals(kubeletPath)) {
+            return new MockResponse().setResponseCode(200).setBody("ok");
+        }
+        return body == null ? null : new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(Serialization.asJson(body));
+    }
+
+    private static OsFamily os(Node node) {
+        return OsFamily.fromLabel(node.getMetadata().getLabels().get(OsFamily.LABEL));
+    }
+
+    /** Eviction default: 100Mi on Linux, 500Mi on Windows (kubernetes/kubernetes PR #122922); the rest of capacity − allocatable is system-reserved. */
+    private static Map<String, Object> configz(Node node) {
+        boolean windows = os(node) == OsFamily.WINDOWS;
+        long evictionMi = windows ? 500 : 100;
+        BigDecimal capMem = Quantity.getAmountInBytes(node.getStatus().getCapacity().get("memory"));
+        BigDecimal allocMem = Quantity.getAmountInBytes(node.getStatus().getAllocatable().get("memory"));
+        long reservedMi = capMem.subtract(allocMem).longValue() / (1024 * 1024) - evictionMi;
+        BigDecimal capCpu = Quantity.getAmountInBytes(node.getStatus().getCapacity().get("cpu"));
+        BigDecimal allocCpu = Quantity.getAmountInBytes(node.getStatus().getAllocatable().get("cpu"));
+        long reservedMilli = capCpu.subtract(allocCpu).multiply(BigDecimal.valueOf(1000)).longValue();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("kind", "KubeletConfiguration");
+        config.put("apiVersion", "kubelet.config.k8s.io/v1beta1");
+        config.put("systemReserved", Map.of("cpu", reservedMilli + "m", "memory", Math.max(reservedMi, 0) + "Mi"));
+        config.put("kubeReserved", Map.of());
+        config.put("evictionHard", Map.of("memory.available", evictionMi + "Mi", "nodefs.available", "10%"));
+        config.put("evictionSoft", Map.of());
+        config.put("enforceNodeAllocatable", windows ? List.of() : List.of("pods"));
+        config.put("cgroupDriver", windows ? "" : "systemd");
+        config.put("maxPods", Quantity.getAmountInBytes(node.getStatus().getCapacity().get("pods")).intValue());
+        return config;
+    }
+
+    private Map<String, Object> summary(Node node) {
+        String now = Instant.now().toString();
+        boolean windows = os(node) == OsFamily.WINDOWS;
+        List<Map<String, Object>> pods = new ArrayList<>();
+        long nodeCpu = 50_000_000L;
+        long nodeMem = (windows ? 1_500L : 600L) * 1024 * 1024;
+        for (PodSandbox sb : registry.onNode(node.getMetadata().getName())) {
+            if (sb.startTime == null) {
+                continue;
+            }
+            List<Map<String, Object>> containers = new ArrayList<>();
+            long podCpu = 0;
+            long podMem = 0;
+            for (ContainerInstance c : sb.containers.values()) {
+                if (!c.running()) {
+                    continue;
+                }
+                long seed = Math.abs((sb.uid + c.name()).hashCode());
+                long cpu = 1_000_000L + seed % 20_000_000L;
+                Quantity cpuLimit = c.spec.getResources() == null || c.spec.getResources().getLimits() == null ? null
+                        : c.spec.getResources().getLimits().get("cpu");
+                if (cpuLimit != null) {
+                    cpu = Math.min(cpu, (long) (Quantity.getAmountInBytes(cpuLimit).doubleValue() * 0.9e9));
+                }
+                long mem = (windows ? 60L : 12L) * 1024 * 1024 + seed % (20L * 1024 * 1024);
+                long seconds = Math.max(1, Duration.between(c.startedAt, Instant.now()).toSeconds());
+                podCpu += cpu;
+                podMem += mem;
+                containers.add(Map.of("name", c.name(), "startTime", c.startedAt.toString(),
+                        "cpu", Map.of("time", now, "usageNanoCores", cpu, "usageCoreNanoSeconds", cpu * seconds),
+                        "memory", Map.of("time", now, "workingSetBytes", mem, "usageBytes", mem),
+                        "logs", Map.of("time", now, "availableBytes", 40L * 1024 * 1024 * 1024, "usedBytes", 4096L)));
+            }
+            nodeCpu += podCpu;
+            nodeMem += podMem;
+            long seconds = Math.max(1, Duration.between(sb.startTime, Instant.now()).toSeconds());
+            pods.add(Map.of("podRef", Map.of("name", sb.name, "namespace", sb.namespace, "uid", sb.uid),
+                    "startTime", sb.startTime.toString(), "containers", containers,
+                    "cpu", Map.of("time", now, "usageNanoCores", podCpu, "usageCoreNanoSeconds", podCpu * seconds),
+                    "memory", Map.of("time", now, "workingSetBytes", podMem, "usageBytes", podMem)));
+        }
+        long capMem = Quantity.getAmountInBytes(node.getStatus().getCapacity().get("memory")).longValue();
+        Map<String, Object> nodeStats = new LinkedHashMap<>();
+        nodeStats.put("nodeName", node.getMetadata().getName());
+        nodeStats.put("startTime", node.getMetadata().getCreationTimestamp());
+        nodeStats.put("cpu", Map.of("time", now, "usageNanoCores", nodeCpu, "usageCoreNanoSeconds", nodeCpu * 60));
+        nodeStats.put("memory", Map.of("time", now, "availableBytes", capMem - nodeMem, "usageBytes", nodeMem,
+                "workingSetBytes", nodeMem));
+        return Map.of("node", nodeStats, "pods", pods);
+    }
+}
