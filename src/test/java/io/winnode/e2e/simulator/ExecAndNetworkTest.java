@@ -86,13 +86,9 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
         assertThat(port).isBetween(30000, 32767);
         await().atMost(Duration.ofSeconds(5)).until(() -> slice("np") != null && slice("np").getEndpoints().size() == 1);
         String windowsNodeIp = client.nodes().withName("win2022-1").get().getStatus().getAddresses().get(0).getAddress();
-        // The new Service's EndpointSlice and proxy rules appear asynchronously, as on a real cluster.
-        org.awaitility.Awaitility.await("NodePort " + port + " to reach linux-server").atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> {
-                    ExecResult viaNodePort = run(LINUX, CommandLines.httpGet(LINUX,
-                            "http://" + windowsNodeIp + ":" + port + "/hostname", Duration.ofSeconds(2)));
-                    assertThat(viaNodePort.stdout()).as(viaNodePort.toString()).isEqualTo("linux-server");
-                });
+        ExecResult viaNodePort = run(LINUX, CommandLines.httpGet(LINUX, "http://" + windowsNodeIp + ":" + port + "/hostname",
+                Duration.ofSeconds(2)));
+        assertThat(viaNodePort.stdout()).as(viaNodePort.toString()).isEqualTo("linux-server");
     }
 
     @Test
