@@ -35,7 +35,7 @@ final class SimulatedClusterLauncher implements AutoCloseable {
                     + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
         }
         LatencyProfile profile = LatencyProfile.parse(latency);
-        var options = new SimulatorOptions(topology, profile, seed, SimulatorOptions.defaults().kubernetesVersion());
+        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(profile).withSeed(seed);
         SimulatedCluster cluster = SimulatedCluster.start(options);
         try {
             return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));

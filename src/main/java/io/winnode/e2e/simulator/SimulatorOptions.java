@@ -3,6 +3,7 @@ package io.winnode.e2e.simulator;
 import io.winnode.e2e.framework.config.InvalidInputException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,13 @@ import java.util.Objects;
  * @param seed              seeds every random choice (scheduling tie-breaks, load balancing, latency jitter)
  * @param kubernetesVersion the version the API server and kubelets report, e.g. {@code 1.34.1}
  */
-public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, String kubernetesVersion) {
+public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, String kubernetesVersion,
+                               List<Path> faultFiles) {
 
     public SimulatorOptions {
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
+        faultFiles = faultFiles == null ? List.of() : List.copyOf(faultFiles);
         if (!kubernetesVersion.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new InvalidInputException("Kubernetes version '" + kubernetesVersion
                     + "' should be MAJOR.MINOR.PATCH, e.g. 1.34.1.");
@@ -25,15 +28,25 @@ public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long s
     }
 
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(null, LatencyProfile.FAST, 1L, "1.34.1");
+        return new SimulatorOptions(null, LatencyProfile.FAST, 1L, "1.34.1", List.of());
     }
 
     public SimulatorOptions withTopologyFile(Path file) {
-        return new SimulatorOptions(file, latency, seed, kubernetesVersion);
+        return new SimulatorOptions(file, latency, seed, kubernetesVersion, faultFiles);
     }
 
     public SimulatorOptions withLatency(LatencyProfile profile) {
-        return new SimulatorOptions(topologyFile, profile, seed, kubernetesVersion);
+        return new SimulatorOptions(topologyFile, profile, seed, kubernetesVersion, faultFiles);
+    }
+
+    /** The seed of every random choice and timing jitter of the simulated cluster. */
+    public SimulatorOptions withSeed(long newSeed) {
+        return new SimulatorOptions(topologyFile, latency, newSeed, kubernetesVersion, faultFiles);
+    }
+
+    /** Fault files (see {@code faults/README.md}) the simulated cluster applies. */
+    public SimulatorOptions withFaultFiles(List<Path> files) {
+        return new SimulatorOptions(topologyFile, latency, seed, kubernetesVersion, files);
     }
 
     /** {@code v1.34.1}, as {@code /version} and {@code nodeInfo.kubeletVersion} spell it. */
