@@ -48,6 +48,17 @@ public final class CommandLines {
                 : List.of("dig", "+short", "+search", name);
     }
 
+    /**
+     * Whether a {@link #resolve} result is the resolver's definite answer that the name does not
+     * exist (NXDOMAIN), as opposed to a timeout worth retrying: {@code dig +short} prints nothing
+     * and exits 0; {@code Resolve-DnsName} fails with "DNS name does not exist".
+     */
+    public static boolean nameDoesNotExist(OsFamily os, ExecResult result) {
+        return os == OsFamily.WINDOWS
+                ? !result.succeeded() && result.stderr().contains("DNS name does not exist")
+                : result.succeeded() && result.stdout().isBlank();
+    }
+
     public static List<String> readFile(OsFamily os, String path) {
         return os == OsFamily.WINDOWS ? List.of("cmd", "/c", "type " + path) : List.of("cat", path);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -65,7 +66,21 @@ public final class InPod {
      * and a scenario reports what it finally saw instead of a bare timeout.
      */
     public ExecResult untilSucceeds(String what, Supplier<ExecResult> operation) {
-        return Waits.lastSeen(what, timeouts.connectivity(), operation, ExecResult::succeeded);
+        return untilDecided(what, operation, ExecResult::succeeded);
+    }
+
+    /** Like {@link #untilSucceeds}, stopping early on any result {@code decided} accepts as final. */
+    public ExecResult untilDecided(String what, Supplier<ExecResult> operation, Predicate<ExecResult> decided) {
+        return Waits.lastSeen(what, timeouts.connectivity(), operation, decided);
+    }
+
+    /**
+     * Resolves a name until the resolver gives a definite answer: addresses, or that the name does
+     * not exist. Timeouts and server failures are retried (DNS converges after a Service appears).
+     */
+    public ExecResult resolveUntilAnswered(RunningPod from, String container, String name) {
+        return untilDecided("resolving " + name + " from " + from, () -> resolve(from, container, name),
+                r -> (r.succeeded() && !r.stdout().isBlank()) || CommandLines.nameDoesNotExist(from.os(), r));
     }
 
     /** Runs a command line and waits for its exit code. */

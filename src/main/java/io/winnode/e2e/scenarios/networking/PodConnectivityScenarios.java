@@ -5,6 +5,7 @@ import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
+import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.junit.ClassScoped;
@@ -135,16 +136,19 @@ class PodConnectivityScenarios {
 
     private static final String RESOLVED = "resolved to the Service's ClusterIP";
 
-    /** What resolving a name showed: the Service's ClusterIP, another address, or nothing. */
+    /** What resolving a name showed: the Service's ClusterIP, another address, no such name, or no answer. */
     private static String resolution(InPod inPod, RunningPod client, String name, Service service) {
         String clusterIp = service.getSpec().getClusterIP();
-        ExecResult result = inPod.untilSucceeds("resolving " + name + " from " + client,
-                () -> inPod.resolve(client, "client", name));
+        ExecResult result = inPod.resolveUntilAnswered(client, "client", name);
         var addresses = result.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (addresses.contains(clusterIp)) {
             return RESOLVED;
         }
-        return addresses.isEmpty() ? "not resolved" : "resolved to " + String.join(",", addresses) + " instead of " + clusterIp;
+        if (CommandLines.nameDoesNotExist(client.os(), result)) {
+            return "not resolved";
+        }
+        return addresses.isEmpty() ? "no answer from the resolver: " + result.reason()
+                : "resolved to " + String.join(",", addresses) + " instead of " + clusterIp;
     }
 
     private static ExecResult connect(InPod inPod, RunningPod client, String host, int port) {
