@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.lifecycle.Ownership;
 import io.winnode.e2e.framework.lifecycle.ResourceManager;
+import io.winnode.e2e.framework.nodes.KubeletStats;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
@@ -98,7 +99,8 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Workloads.class || type == InPod.class || type == NodeInventory.class || type == Placement.class;
+        return type == Workloads.class || type == InPod.class || type == NodeInventory.class || type == Placement.class
+                || type == KubeletStats.class;
     }
 
     @Override
@@ -107,6 +109,9 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         Class<?> type = parameter.getParameter().getType();
         if (type == NodeInventory.class) {
             return run.cluster().nodes();
+        }
+        if (type == KubeletStats.class) {
+            return new KubeletStats(run.cluster().client());
         }
         if (type == Placement.class) {
             return run.placement();

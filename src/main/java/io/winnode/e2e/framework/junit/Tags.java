@@ -11,6 +11,8 @@ public final class Tags {
     public static final String SCHEDULING = "scheduling";
     public static final String NETWORKING = "networking";
     public static final String STORAGE = "storage";
+    public static final String LIFECYCLE = "lifecycle";
+    public static final String OBSERVABILITY = "observability";
 
     // Costs
     public static final String SLOW = "slow";

@@ -52,6 +52,22 @@ public final class ResourceManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes one object this manager created before the test ends (to recreate it, or to watch
+     * it go), waiting until it is gone.
+     */
+    public void delete(HasMetadata object) {
+        synchronized (created) {
+            created.removeIf(o -> sameObject(o, object));
+        }
+        deleteNow(object);
+    }
+
+    private static boolean sameObject(HasMetadata a, HasMetadata b) {
+        return a.getKind().equals(b.getKind()) && a.getMetadata().getName().equals(b.getMetadata().getName())
+                && java.util.Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace());
+    }
+
     /** Deletes everything created, newest first, and waits (bounded) until each is gone. */
     public void deleteAll() {
         while (true) {
@@ -62,11 +78,11 @@ public final class ResourceManager implements AutoCloseable {
             if (next == null) {
                 break;
             }
-            delete(next);
+            deleteNow(next);
         }
     }
 
-    private void delete(HasMetadata object) {
+    private void deleteNow(HasMetadata object) {
         String what = object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
                 : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
         try {

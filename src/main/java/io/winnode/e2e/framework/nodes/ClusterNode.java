@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param windowsBuild     the known build for {@code node.kubernetes.io/windows-build}, when Windows
  * @param windowsBuildLabel the raw label value (kept for builds we do not know yet)
  * @param schedulable      Ready and not cordoned
+ * @param nodeInfoOs       the OS the kubelet reports in {@code status.nodeInfo}, independent of labels
  */
 public record ClusterNode(String name, OsFamily os, String arch, Optional<WindowsBuild> windowsBuild,
                           String windowsBuildLabel, String osImage, String kernelVersion, String containerRuntime,
                           String kubeletVersion, List<Taint> taints, boolean ready, boolean schedulable,
-                          boolean controlPlane, String internalIp) {
+                          boolean controlPlane, String internalIp, OsFamily nodeInfoOs, String nodeInfoArchitecture) {
 
     static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
 
@@ -30,12 +31,12 @@ public record ClusterNode(String name, OsFamily os, String arch, Optional<Window
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         boolean cordoned = Boolean.TRUE.equals(node.getSpec().getUnschedulable());
         String buildLabel = labels.getOrDefault(WindowsBuild.LABEL, "");
-        OsFamily os = OsFamily.fromLabel(labels.getOrDefault(OsFamily.LABEL,
-                info == null ? null : info.getOperatingSystem()));
+        // Labels only: they are what node selectors match, so a node without them is not placeable.
+        OsFamily os = OsFamily.fromLabel(labels.get(OsFamily.LABEL));
         return new ClusterNode(
                 node.getMetadata().getName(),
                 os,
-                labels.getOrDefault("kubernetes.io/arch", info == null ? "" : info.getArchitecture()),
+                labels.getOrDefault("kubernetes.io/arch", ""),
                 WindowsBuild.fromLabel(buildLabel),
                 buildLabel,
                 info == null ? "" : info.getOsImage(),
@@ -47,7 +48,9 @@ public record ClusterNode(String name, OsFamily os, String arch, Optional<Window
                 ready && !cordoned,
                 labels.containsKey(CONTROL_PLANE_LABEL) || labels.containsKey("node-role.kubernetes.io/master"),
                 status == null || status.getAddresses() == null ? "" : status.getAddresses().stream()
-                        .filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(""));
+                        .filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst().orElse(""),
+                info == null ? null : OsFamily.fromLabel(info.getOperatingSystem()),
+                info == null ? "" : info.getArchitecture());
     }
 
     /** A NoSchedule or NoExecute taint a workload must tolerate to land here. */

@@ -24,6 +24,7 @@ import io.winnode.e2e.framework.wait.Waits;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,37 @@ public final class Workloads {
                 .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
                 .flatMap(e -> e.getAddresses().stream())
                 .toList();
+    }
+
+    /** Deletes an object this test deployed and waits until it is gone (to recreate it, for example). */
+    public void delete(HasMetadata object) {
+        Allure.step("delete " + object.getKind() + " " + object.getMetadata().getName(), () -> resources.delete(object));
+    }
+
+    /**
+     * Deletes a pod with its own grace period and waits up to {@code within} for the object to
+     * disappear. Returns the pod as last seen if it is still there, empty once it is gone.
+     */
+    public Optional<Pod> deleteAndAwaitGone(String podName, Duration within) {
+        return Allure.step("delete pod " + podName + " and wait up to " + within.toSeconds() + " s for it to go", () -> {
+            client.pods().inNamespace(namespace).withName(podName).delete();
+            var last = new java.util.concurrent.atomic.AtomicReference<Pod>();
+            Waits.lastSeen("pod " + namespace + "/" + podName + " to be gone", within, () -> {
+                Pod pod = pod(podName);
+                last.set(pod);
+                return Optional.ofNullable(pod);
+            }, Optional::isEmpty);
+            return Optional.ofNullable(last.get());
+        });
+    }
+
+    /** What a container printed (the last 200 lines). */
+    public String log(String podName, String container) {
+        return client.pods().inNamespace(namespace).withName(podName).inContainer(container).tailingLines(200).getLog();
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     public Pod pod(String podName) {

@@ -43,6 +43,7 @@ class PodConnectivityScenarios {
 
     private static final int SERVER_PORT = 8080;
     private static final int SERVICE_PORT = 80;
+    private static final int HOST_PORT = 30880;
 
     /** One server (pod + Service) per side, deployed when a test first needs it, shared by the class. */
     private final Map<Side, Server> servers = new HashMap<>();
@@ -101,6 +102,64 @@ class PodConnectivityScenarios {
         ExecResult result = connect(inPod, client, server.service().getSpec().getClusterIP(), SERVICE_PORT);
 
         parity.verify(connectionOutcome(result), client.node());
+    }
+
+    @ParityTest("NET-01e")
+    @DisplayName("pods reach a Service again after it is deleted and created anew")
+    @Severity(SeverityLevel.CRITICAL)
+    void recreatedServiceIsReachableAgain(Side side, Workloads workloads, @ClassScoped Workloads shared, InPod inPod,
+                                         Placement placement, ParityCheck parity) {
+        Server server = server(Side.linux(), shared, placement);
+        RunningPod client = client(side, workloads);
+        String name = "recreated-" + side.slug();
+        var values = Map.of("NAME", name, "SELECTOR", server.pod().name(), "TYPE", "ClusterIP");
+
+        var first = workloads.deploy("networking/service.yaml", side, values);
+        ExecResult before = connect(inPod, client, workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
+        workloads.delete(first.get(0));
+        workloads.deploy("networking/service.yaml", side, values);
+        ExecResult after = connect(inPod, client, workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
+
+        parity.verify(before.succeeded() && after.succeeded() ? "connected before and after the Service was recreated"
+                : "before: " + connectionOutcome(before) + "; after recreation: " + connectionOutcome(after), client.node());
+    }
+
+    @ParityTest("NET-07a")
+    @DisplayName("pods reach a NodePort Service through the IP of a Linux and of a Windows node")
+    @Severity(SeverityLevel.CRITICAL)
+    void nodePortIsReachableThroughNodesOfBothOses(Side side, Workloads workloads, @ClassScoped Workloads shared,
+                                                   InPod inPod, Placement placement, NodeInventory nodes,
+                                                   ParityCheck parity) {
+        Server server = server(Side.linux(), shared, placement);
+        RunningPod client = client(side, workloads);
+        String name = "nodeport-" + side.slug();
+        workloads.deploy("networking/service.yaml", side, Map.of("NAME", name, "SELECTOR", server.pod().name(), "TYPE", "NodePort"));
+        int nodePort = workloads.serviceWithReadyEndpoints(name, 1).getSpec().getPorts().get(0).getNodePort();
+
+        var failures = new java.util.ArrayList<String>();
+        for (var node : entryNodes(placement, nodes)) {
+            ExecResult result = connect(inPod, client, node.internalIp(), nodePort);
+            if (!result.succeeded()) {
+                failures.add(node.name() + " (" + node.platformLabel() + "): " + connectionOutcome(result));
+            }
+        }
+
+        parity.verify(failures.isEmpty() ? "connected through every node" : String.join("; ", failures), client.node());
+    }
+
+    @ParityTest("NET-05a")
+    @DisplayName("a pod's hostPort is reachable on its node's IP from another pod")
+    @Severity(SeverityLevel.NORMAL)
+    void hostPortIsReachableOnTheNodeIp(Side side, Workloads workloads, @ClassScoped Workloads shared, InPod inPod,
+                                        Placement placement, ParityCheck parity) {
+        RunningPod client = sharedLinuxClient(shared);
+        String name = "hostport-" + side.slug();
+        workloads.deploy("networking/hostport-server.yaml", side, Map.of("NAME", name, "HOST_PORT", String.valueOf(HOST_PORT)));
+        RunningPod server = workloads.running(name, side);
+
+        ExecResult result = connect(inPod, client, server.hostIp(), HOST_PORT);
+
+        parity.verify(result.succeeded() ? "connected through the hostPort" : connectionOutcome(result), server.node());
     }
 
     @ParityTest("NET-16a")
@@ -165,6 +224,26 @@ class PodConnectivityScenarios {
         String name = "client-" + side.slug();
         workloads.deploy("networking/client.yaml", side, Map.of("NAME", name));
         return workloads.running(name, side);
+    }
+
+    /** A Linux client pod shared by the class, for checks whose side is the server's. */
+    private RunningPod sharedLinuxClient(Workloads shared) {
+        if (sharedLinuxClient == null) {
+            shared.deploy("networking/client.yaml", Side.linux(), Map.of("NAME", "shared-client-linux"));
+            sharedLinuxClient = shared.running("shared-client-linux", Side.linux());
+        }
+        return sharedLinuxClient;
+    }
+
+    private RunningPod sharedLinuxClient;
+
+    /** One node of each OS to enter a NodePort through: the first Linux worker and the first Windows node. */
+    private static java.util.List<io.winnode.e2e.framework.nodes.ClusterNode> entryNodes(Placement placement, NodeInventory nodes) {
+        var entries = new java.util.ArrayList<io.winnode.e2e.framework.nodes.ClusterNode>();
+        placement.candidateNodes(Side.linux()).stream().findFirst().ifPresent(entries::add);
+        nodes.windowsBuilds().stream().findFirst()
+                .flatMap(b -> placement.candidateNodes(Side.windows(b)).stream().findFirst()).ifPresent(entries::add);
+        return entries;
     }
 
     /** A Windows client talks to a server of its own build; a Linux client to the oldest build present. */

@@ -1,0 +1,49 @@
+package io.winnode.e2e.scenarios.lifecycle;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Severity;
+import io.qameta.allure.SeverityLevel;
+import io.winnode.e2e.framework.junit.ParityTest;
+import io.winnode.e2e.framework.junit.Tags;
+import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.parity.ParityCheck;
+import io.winnode.e2e.framework.placement.Side;
+import io.winnode.e2e.framework.workloads.PodStates;
+import io.winnode.e2e.framework.workloads.RunningPod;
+import io.winnode.e2e.framework.workloads.Workloads;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pod termination, in the manner of upstream's graceful-stop checks. */
+@WindowsScenario
+@DisplayName("[sig-windows] Lifecycle:")
+@Epic("Windows worker nodes")
+@Feature("Lifecycle")
+@Tag(Tags.LIFECYCLE)
+@Tag(Tags.CORE_SCHEDULING)
+class PodLifecycleScenarios {
+
+    private static final int GRACE_SECONDS = 10;
+
+    @ParityTest("RT-03")
+    @DisplayName("a deleted pod is gone within its termination grace period")
+    @Severity(SeverityLevel.CRITICAL)
+    void deletedPodIsGoneWithinItsGracePeriod(Side side, Workloads workloads, ParityCheck parity) {
+        String name = "graceful-" + side.slug();
+        workloads.deploy("lifecycle/graceful-pod.yaml", side, Map.of("NAME", name, "GRACE_SECONDS", String.valueOf(GRACE_SECONDS)));
+        RunningPod pod = workloads.running(name, side);
+
+        // The grace period plus a margin for the kubelet to notice, stop the container and report back.
+        Duration deadline = Duration.ofSeconds(GRACE_SECONDS).plus(workloads.timeouts().serviceReady().dividedBy(3));
+        Optional<Pod> left = workloads.deleteAndAwaitGone(name, deadline);
+
+        parity.verify(left.isEmpty() ? "gone within its grace period"
+                : "still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get()), pod.node());
+    }
+}
