@@ -46,6 +46,7 @@ public final class Workloads {
     private final ImageCatalog images;
     private final Timeouts timeouts;
     private final String namespace;
+    private final PodTrouble trouble;
 
     public Workloads(KubernetesClient client, ResourceManager resources, Placement placement, ImageCatalog images,
                      Timeouts timeouts, String namespace) {
@@ -55,6 +56,7 @@ public final class Workloads {
         this.images = images;
         this.timeouts = timeouts;
         this.namespace = namespace;
+        this.trouble = new PodTrouble(client);
     }
 
     public String namespace() {
@@ -128,7 +130,8 @@ public final class Workloads {
         return Allure.step("wait for pod " + podName + " to be Running and Ready", () -> {
             Pod pod = Waits.until("pod " + namespace + "/" + podName + " (" + side.label() + ") to be Running and Ready",
                     timeouts.podStart(side.os()), () -> pod(podName), PodStates::isRunningAndReady,
-                    PodStates::hasFinished, PodStates::describe);
+                    p -> trouble.stuck(p).isPresent(),
+                    p -> PodStates.describe(p) + trouble.stuck(p).map(why -> "; stuck: " + why).orElse(""));
             return RunningPod.of(pod, side.os());
         });
     }
@@ -140,7 +143,7 @@ public final class Workloads {
                             + ") to be Running and Ready", timeouts.podStart(side.os()),
                     () -> client.pods().inNamespace(namespace).withLabel("app", appLabel).list().getItems(),
                     list -> list.stream().filter(PodStates::isRunningAndReady).count() >= count,
-                    list -> list.stream().anyMatch(PodStates::hasFinished),
+                    list -> list.stream().anyMatch(p -> trouble.stuck(p).isPresent()),
                     list -> list.isEmpty() ? "no pods" : String.join("; ", list.stream()
                             .map(p -> p.getMetadata().getName() + ": " + PodStates.describe(p)).toList()));
             return pods.stream().filter(PodStates::isRunningAndReady).map(p -> RunningPod.of(p, side.os())).toList();
