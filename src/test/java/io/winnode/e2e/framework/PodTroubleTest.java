@@ -15,7 +15,7 @@ class PodTroubleTest {
     KubernetesClient client;
 
     private static Pod waiting(String reason) {
-        return new PodBuilder().withNewMetadata().withName("p").withNamespace("ns").endMetadata()
+        return new PodBuilder().withNewMetadata().withName("p").withNamespace("ns").endMetadata().withNewSpec().endSpec()
                 .withNewStatus().withPhase("Pending").addNewContainerStatus().withName("c").withNewState().withNewWaiting()
                 .withReason(reason).withMessage("details").endWaiting().endState().endContainerStatus().endStatus().build();
     }
