@@ -134,7 +134,7 @@ final class DetectionMatrix {
             problems.add("undetected faults: " + String.join(", ", missed));
         }
         long detected = faults.size() - missed.size();
-        String counts = clean.size() + " clean run(s) passed: " + (clean.size() - failedClean) + "; faults detected: "
+        String counts = "clean runs passed: " + (clean.size() - failedClean) + " of " + clean.size() + "; faults detected: "
                 + detected + " of " + faults.size();
         return problems.isEmpty() ? "PASS — " + counts : "FAIL — " + counts + "; " + String.join("; ", problems);
     }
