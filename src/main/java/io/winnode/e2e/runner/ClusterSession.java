@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -38,6 +39,11 @@ final class ClusterSession implements AutoCloseable {
     }
 
     static ClusterSession open(ClusterOptions options) {
+        return open(options, List.of());
+    }
+
+    /** As {@link #open(ClusterOptions)}; a simulated cluster applies {@code faultFiles} (none for a real one). */
+    static ClusterSession open(ClusterOptions options, List<Path> faultFiles) {
         if (!options.simulated()) {
             if (options.simTopology != null) {
                 throw new InvalidInputException("--sim-topology only applies to --cluster simulated. Drop it, "
@@ -55,7 +61,8 @@ final class ClusterSession implements AutoCloseable {
         Path scratch = createScratch();
         SimulatedClusterLauncher simulator = null;
         try {
-            simulator = SimulatedClusterLauncher.start(options.simTopology, options.simLatency, options.simSeed, scratch);
+            simulator = SimulatedClusterLauncher.start(options.simTopology, options.simLatency, options.simSeed, faultFiles,
+                    scratch);
             ClusterTarget target = new ClusterTarget(Optional.of(simulator.kubeconfig()), Optional.empty(), ClusterKind.SIMULATED);
             return new ClusterSession(ClusterConnection.connect(target), simulator, scratch);
         } catch (RuntimeException e) {

@@ -3,6 +3,9 @@ package io.winnode.e2e.runner;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The header of every command that talks to a cluster. It names the kind of cluster loudly, so a
  * log of a simulated run cannot be mistaken for evidence about a real cluster.
@@ -30,13 +33,28 @@ final class RunBanner {
         return version == null || version.isBlank() ? "unknown" : version;
     }
 
-    static String forRun(Cluster cluster, String runId, TestSelection selection, int selectedTests) {
+    static String forRun(Cluster cluster, String runId, TestSelection selection, int selectedTests,
+                         List<ActiveFault> faults, double timeoutScale) {
         return "winnode-e2e run " + runId + "\n"
                 + clusterHeader(cluster)
+                + faultsLine(faults)
+                + (timeoutScale == 1.0 ? "" : "Timeouts:    scaled by " + timeoutScale + "\n")
                 + "Suite:       " + selection.suite().name()
                 + (selection.suite().description() == null ? "" : " — " + selection.suite().description().strip()) + "\n"
                 + "Tags:        " + selection.tagExpression() + "\n"
                 + "Selected:    " + selectedTests + " test methods\n"
                 + "Nodes:\n" + cluster.nodes().table();
+    }
+
+    /**
+     * Names the injected faults right under the cluster line, so a red faulted run is never read as
+     * a broken cluster, nor a green one as a clean pass.
+     */
+    static String faultsLine(List<ActiveFault> faults) {
+        if (faults.isEmpty()) {
+            return "";
+        }
+        return "Faults:      INJECTED " + faults.stream().map(ActiveFault::describe).collect(Collectors.joining(", "))
+                + " — failures are expected\n";
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Where Allure results go (default: ${DEFAULT-VALUE}).")
     Path allureResults;
 
+    @Option(names = "--faults", paramLabel = "FILE|ID",
+            description = "Simulated cluster: apply a fault file, or a catalog fault by id (e.g. D-22); repeatable. "
+                    + "See faults/README.md and ./winnode faults list.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--timeout-scale", paramLabel = "F", defaultValue = "1.0",
+            description = "Multiplies every wait timeout of the scenarios; > 0 (default: ${DEFAULT-VALUE}). Above 1 for "
+                    + "slow clusters; well below 1 on the fast simulated cluster, so a fault that makes something hang "
+                    + "fails in seconds.")
+    double timeoutScale;
+
     @Spec
     CommandSpec spec;
 
@@ -68,14 +80,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TestSelection tests = TestSelection.of(selection);
+        List<ActiveFault> activeFaults = resolveFaults();
+        if (!(timeoutScale > 0) || Double.isInfinite(timeoutScale)) {
+            throw new InvalidInputException("--timeout-scale " + timeoutScale + " must be a number greater than 0, "
+                    + "e.g. 0.1 on the fast simulated cluster or 2 for a slow real one.");
+        }
         createDirectories(artifacts, "--artifacts");
         createDirectories(allureResults, "--allure-results");
         RunResult result;
         try (LauncherSession launcher = ScenarioLauncher.open()) {
             // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
             List<String> selected = tests.discoverIds(launcher.getLauncher());
-            try (ClusterSession session = ClusterSession.open(cluster)) {
-                result = run(session.cluster(), tests, selected.size(), launcher, out);
+            try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
+                result = run(session.cluster(), tests, selected.size(), activeFaults, launcher, out);
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
@@ -92,16 +109,37 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.PASSED;
     }
 
-    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, LauncherSession launcher, PrintWriter out)
-            throws Exception {
+    /**
+     * The faults {@code --faults} names, resolved before any cluster work. Faults exist only in the
+     * simulator: on a real cluster the flag would silently do nothing, so it is refused.
+     */
+    private List<ActiveFault> resolveFaults() {
+        if (faults.isEmpty()) {
+            return List.of();
+        }
+        if (!cluster.simulated()) {
+            throw new InvalidInputException("--faults only applies to --cluster simulated (faults make the embedded "
+                    + "simulated cluster misbehave; a real cluster has its own). Add --cluster simulated, or drop --faults.");
+        }
+        FaultCatalog catalog = FaultCatalog.standard();
+        return faults.stream().map(catalog::resolve).toList();
+    }
+
+    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, List<ActiveFault> activeFaults,
+                          LauncherSession launcher, PrintWriter out) throws Exception {
         requireWindowsNodes(cluster);
         String runId = RunIds.next(clock);
-        out.println(RunBanner.forRun(cluster, runId, tests, selectedCount));
+        out.println(RunBanner.forRun(cluster, runId, tests, selectedCount, activeFaults, timeoutScale));
         out.flush();
 
         Map<String, String> runProperties = runProperties(cluster, tests, runId);
+        runProperties.put("winnode.faults", faultIds(activeFaults));
+        runProperties.put("winnode.timeout.scale", String.valueOf(timeoutScale));
         AllureResults allure = AllureResults.prepare(allureResults);
-        allure.writeEnvironment(environmentProperties(cluster, tests, runId));
+        Map<String, String> environment = environmentProperties(cluster, tests, runId);
+        environment.put("faults", faultIds(activeFaults));
+        environment.put("timeout.scale", String.valueOf(timeoutScale));
+        allure.writeEnvironment(environment);
         allure.writeExecutor(System::getenv);
         var junitXml = new JunitXmlReport(artifacts.resolve("junit_" + tests.suite().name() + ".xml"),
                 "winnode-e2e " + tests.suite().name(), runProperties, clock);
@@ -111,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         // Loads allure-junit5's AllureJunit5 interceptor, which reports @BeforeEach/@AfterEach as Allure fixtures.
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "true");
         parameters.put(RunParameters.RUN_ID, runId);
+        parameters.put(RunParameters.TIMEOUT_SCALE, String.valueOf(timeoutScale));
         if (imageRegistry != null && !imageRegistry.isBlank()) {
             parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());
         }
@@ -135,6 +174,11 @@ final class RunCommand implements Callable<Integer> {
         }
         return new RunResult(summary.getSummary(), cluster.kind().name(), junitXml.file(), allure.directory(), artifacts,
                 parityProblem);
+    }
+
+    /** {@code D-22,D-31}, or {@code none}: a faulted run's reports must never read like a clean run's. */
+    static String faultIds(List<ActiveFault> activeFaults) {
+        return activeFaults.isEmpty() ? "none" : activeFaults.stream().map(ActiveFault::id).collect(Collectors.joining(","));
     }
 
     private static void requireWindowsNodes(Cluster cluster) {

@@ -7,6 +7,7 @@ import io.winnode.e2e.simulator.SimulatorOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts and stops the embedded simulated cluster for a run. The only class of the runner that
@@ -28,14 +29,17 @@ final class SimulatedClusterLauncher implements AutoCloseable {
      *
      * @param topology a topology YAML, or null for the simulator's built-in mixed cluster
      * @param latency  {@code fast} or {@code realistic}
+     * @param faultFiles fault files the simulator applies (see {@code faults/README.md}); empty for a clean cluster
      */
-    static SimulatedClusterLauncher start(Path topology, String latency, long seed, Path kubeconfigDirectory) {
+    static SimulatedClusterLauncher start(Path topology, String latency, long seed, List<Path> faultFiles,
+                                          Path kubeconfigDirectory) {
         if (topology != null && !Files.isReadable(topology)) {
             throw new InvalidInputException("Cannot read simulator topology " + topology
                     + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
         }
         LatencyProfile profile = LatencyProfile.parse(latency);
-        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(profile).withSeed(seed);
+        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(profile).withSeed(seed)
+                .withFaultFiles(faultFiles);
         SimulatedCluster cluster = SimulatedCluster.start(options);
         try {
             return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));

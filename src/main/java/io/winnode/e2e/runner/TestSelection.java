@@ -94,6 +94,25 @@ final class TestSelection {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * The id of the test (or failed container) {@code id} belongs to, as {@link #testIds} spells it:
+     * {@code SimpleClassName#method} for a test or an invocation of one, {@code SimpleClassName} for a
+     * class, empty for an engine. It joins a failure back to {@code ./winnode list} and to a fault
+     * file's {@code expectedCatchers}.
+     */
+    static String testId(TestPlan plan, TestIdentifier id) {
+        for (java.util.Optional<TestIdentifier> at = java.util.Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
+            var source = at.get().getSource().orElse(null);
+            if (source instanceof MethodSource m) {
+                return simpleName(m.getClassName()) + "#" + m.getMethodName();
+            }
+            if (source instanceof org.junit.platform.engine.support.descriptor.ClassSource c) {
+                return simpleName(c.getClassName());
+            }
+        }
+        return "";
+    }
+
     /** Discovers the selection (no cluster needed) and fails when it is empty. */
     List<String> discoverIds(Launcher launcher) {
         List<String> ids = testIds(launcher.discover(request(Map.of())));

@@ -1,0 +1,87 @@
+package io.winnode.e2e.runner;
+
+import io.winnode.e2e.framework.config.ProjectFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code winnode} in a JVM of its own, with this JVM's class path and project home, its output
+ * in a log file and a wall-clock limit. Children still running when this JVM exits (Ctrl-C) are
+ * stopped, so no simulated cluster outlives the verification.
+ */
+final class ChildJvm {
+
+    /**
+     * How a child ended.
+     *
+     * @param exitCode the child's exit code; -1 when it was stopped at the wall-clock limit
+     */
+    record Outcome(int exitCode, boolean timedOut, Duration took) {
+    }
+
+    /** How long a child has to stop (and stop its simulator) after SIGTERM before it is killed. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "winnode-child-jvm-stop"));
+    }
+
+    private ChildJvm() {
+    }
+
+    /** The command line: this JVM's java, class path and project home, then {@code Winnode} with {@code args}. */
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dwinnode.home=" + ProjectFiles.home());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Winnode.class.getName());
+        command.addAll(args);
+        return command;
+    }
+
+    static Outcome run(List<String> args, Path log, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        Process process;
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            process = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a child JVM for winnode " + String.join(" ", args), e);
+        }
+        RUNNING.add(process);
+        try {
+            boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                stop(process);
+                return new Outcome(-1, true, Duration.ofNanos(System.nanoTime() - start));
+            }
+            return new Outcome(process.exitValue(), false, Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            stop(process);
+            throw e;
+        } finally {
+            RUNNING.remove(process);
+        }
+    }
+
+    // SIGTERM first: the child's shutdown hook stops its simulated cluster and deletes its kubeconfig.
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

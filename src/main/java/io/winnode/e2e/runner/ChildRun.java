@@ -1,0 +1,64 @@
+package io.winnode.e2e.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code winnode run} of {@code faults verify} on the simulated cluster: clean, or with one
+ * catalog fault. Each runs in a JVM of its own, because a run's state (parity ledger, Allure
+ * lifecycle) is per JVM.
+ *
+ * @param label     {@code clean-seed-1} or the fault id; also the name of its directory
+ * @param fault     the catalog fault applied, or null for a clean run
+ * @param seed      the simulator's seed
+ * @param directory where the run's JUnit XML, parity matrix, Allure results and log go
+ */
+record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
+
+    /** What every child run of one verification shares. */
+    record Settings(String suite, double timeoutScale, String scenariosPackage) {
+    }
+
+    static ChildRun clean(long seed, Path parent) {
+        String label = "clean-seed-" + seed;
+        return new ChildRun(label, null, seed, parent.resolve(label));
+    }
+
+    static ChildRun faulted(ActiveFault fault, long seed, Path parent) {
+        return new ChildRun(fault.id(), fault, seed, parent.resolve(fault.id()));
+    }
+
+    boolean isClean() {
+        return fault == null;
+    }
+
+    Path log() {
+        return directory.resolve("run.log");
+    }
+
+    /** The arguments of {@code winnode} for this run (after the class name). */
+    List<String> arguments(Settings settings) {
+        List<String> args = new ArrayList<>(replayArguments(settings));
+        args.addAll(List.of("--artifacts", directory.toString(),
+                "--allure-results", directory.resolve("allure-results").toString()));
+        if (!SelectionOptions.SCENARIOS_PACKAGE.equals(settings.scenariosPackage())) {
+            args.addAll(List.of("--scenarios-package", settings.scenariosPackage()));
+        }
+        return args;
+    }
+
+    /** The command that runs this again by hand, in the same conditions. */
+    String replayCommand(Settings settings) {
+        return "./winnode " + String.join(" ", replayArguments(settings));
+    }
+
+    private List<String> replayArguments(Settings settings) {
+        List<String> args = new ArrayList<>(List.of("run", "--cluster", "simulated", "--suite", settings.suite(),
+                "--sim-seed", String.valueOf(seed), "--timeout-scale", String.valueOf(settings.timeoutScale())));
+        if (fault != null) {
+            args.addAll(List.of("--faults", fault.id()));
+        }
+        return args;
+    }
+}
