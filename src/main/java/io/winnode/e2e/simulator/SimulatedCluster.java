@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.winnode.e2e.simulator.faults.FaultFile;
+import io.winnode.e2e.simulator.faults.FaultFiles;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +64,8 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Starts the API server and every controller; returns once all nodes are registered Ready. */
     public static SimulatedCluster start(SimulatorOptions options) {
         Topology topology = Topology.load(options.topologyFile());
+        // Read (and reject) fault files before anything starts: a malformed one is bad input.
+        List<FaultFile> faults = FaultFiles.readAll(options.faultFiles());
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         KubernetesCrudDispatcher crud = new io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher();
         SimulatorDispatcher dispatcher = new SimulatorDispatcher(crud, expectations, options.seed(),
@@ -77,7 +82,7 @@ public final class SimulatedCluster implements AutoCloseable {
             throw new IllegalStateException("Cannot start the simulated API server: " + e.getMessage(), e);
         }
         String url = "http://127.0.0.1:" + server.getPort();
-        ControllerManager controllers = new ControllerManager(options, topology, dispatcher, server, internalClient(url), url);
+        ControllerManager controllers = new ControllerManager(options, topology, dispatcher, server, internalClient(url), url, faults);
         SimulatedCluster cluster = new SimulatedCluster(options, server, controllers);
         try {
             controllers.bootstrap();

@@ -49,6 +49,7 @@ public final class SimulatorDispatcher extends Dispatcher {
 
     private volatile PodSubresources podSubresources;
     private volatile NodeProxy nodeProxy;
+    private volatile PodDeletionHold deletionHold;
 
     public SimulatorDispatcher(KubernetesCrudDispatcher crud, Map<ServerRequest, Queue<ServerResponse>> expectations,
                                long seed, boolean gracefulPodDeletion) {
@@ -73,6 +74,10 @@ public final class SimulatorDispatcher extends Dispatcher {
 
     public void setNodeProxy(NodeProxy proxy) {
         this.nodeProxy = proxy;
+    }
+
+    public void setPodDeletionHold(PodDeletionHold hold) {
+        this.deletionHold = hold;
     }
 
     public void setPodTermination(PodTermination termination) {
@@ -110,6 +115,22 @@ public final class SimulatorDispatcher extends Dispatcher {
         }
     }
 
+    /** A graceful delete of a pod whose kubelet never confirms termination: answered, never carried out. */
+    private MockResponse heldDeletion(RecordedRequest request, ApiPath path) {
+        io.fabric8.kubernetes.api.model.Pod pod = store().get("/api/v1/namespaces/" + path.namespace() + "/pods/" + path.name(),
+                io.fabric8.kubernetes.api.model.Pod.class).orElse(null);
+        String body = request.getUtf8Body();
+        boolean force = "0".equals(path.queryValue("gracePeriodSeconds"))
+                || body != null && body.replace(" ", "").contains("\"gracePeriodSeconds\":0");
+        if (pod == null || force || pod.getSpec().getNodeName() == null || !deletionHold.holds(pod)) {
+            return null;
+        }
+        long grace = pod.getSpec().getTerminationGracePeriodSeconds() == null ? 30 : pod.getSpec().getTerminationGracePeriodSeconds();
+        pod.getMetadata().setDeletionTimestamp(java.time.Instant.now().plusSeconds(grace).toString());
+        pod.getMetadata().setDeletionGracePeriodSeconds(grace);
+        return new MockResponse().setResponseCode(200).setBody(io.fabric8.kubernetes.client.utils.Serialization.asJson(pod));
+    }
+
     private MockResponse route(RecordedRequest request, ApiPath path) {
         String method = request.getMethod();
         if (path.name() != null && path.subresource() != null && !KNOWN_SUBRESOURCES.contains(path.subresource())) {
@@ -131,6 +152,13 @@ public final class SimulatorDispatcher extends Dispatcher {
             }
             if ("PUT".equals(method) && "finalize".equals(path.subresource())) {
                 return NamespaceTermination.finalizeNamespace(crud, path.name(), request.getUtf8Body());
+            }
+        }
+        if ("DELETE".equals(method) && path.is("", "pods") && path.name() != null && path.subresource() == null
+                && deletionHold != null) {
+            MockResponse held = heldDeletion(request, path);
+            if (held != null) {
+                return held;
             }
         }
         if ("DELETE".equals(method) && path.is("", "pods") && path.name() != null && path.subresource() == null

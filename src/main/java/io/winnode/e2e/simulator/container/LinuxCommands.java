@@ -214,7 +214,13 @@ final class LinuxCommands {
         boolean search = args.contains("+search");
         String name = args.stream().filter(a -> !a.startsWith("+") && !a.startsWith("-") && !a.startsWith("@"))
                 .findFirst().orElse(".");
-        List<String> ips = env.network().resolve(name, search);
+        List<String> ips;
+        try {
+            ips = env.network().resolve(name, search);
+        } catch (NetworkAccess.DnsTimeoutException e) {
+            // dig's own report when no server answered, on stdout even with +short; exit status 9.
+            return CommandOutcome.exit(9, ";; connection timed out; no servers could be reached\n", "");
+        }
         StringBuilder out = new StringBuilder();
         ips.forEach(ip -> out.append(ip).append('\n'));
         return CommandOutcome.ok(out.toString());

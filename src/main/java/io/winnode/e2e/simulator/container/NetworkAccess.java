@@ -17,12 +17,19 @@ public interface NetworkAccess {
     record HttpResult(ConnectResult connect, int status, String body) {
     }
 
+    /** The resolver got no answer at all (the query timed out), as opposed to NXDOMAIN. */
+    final class DnsTimeoutException extends RuntimeException {
+        public DnsTimeoutException(String name) {
+            super("DNS query for " + name + " timed out");
+        }
+    }
+
     /**
      * A records for {@code name} as the pod's resolver finds them; empty = does not exist (NXDOMAIN).
      * {@code useSearch}: apply the resolver's search list (Linux: search + ndots; Windows: the single
      * DNS suffix for names without a dot, parity NET-16); false = the name is absolute.
      */
-    List<String> resolve(String name, boolean useSearch);
+    List<String> resolve(String name, boolean useSearch);  // throws DnsTimeoutException when no server answers
 
     /** The resolver's search domains (Linux resolv.conf {@code search}; Windows: the DNS suffix list). */
     List<String> searchDomains();

@@ -243,7 +243,12 @@ final class WindowsCommands {
      * without a dot; a name with a dot is queried as is (parity NET-16).
      */
     private static CommandOutcome resolveDnsName(String name, ContainerEnvironment env) {
-        List<String> ips = env.network().resolve(name, true);
+        List<String> ips;
+        try {
+            ips = env.network().resolve(name, true);
+        } catch (NetworkAccess.DnsTimeoutException e) {
+            return CommandOutcome.fail(1, "Resolve-DnsName : " + name + " : This operation returned because the timeout period expired\r\n");
+        }
         if (ips.isEmpty()) {
             return CommandOutcome.fail(1, "Resolve-DnsName : " + name + " : DNS name does not exist\r\n");
         }

@@ -17,6 +17,19 @@ import io.winnode.e2e.simulator.network.ClusterDns;
 import io.winnode.e2e.simulator.network.ClusterNetwork;
 import io.winnode.e2e.simulator.topology.Topology;
 
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.simulator.faults.ActiveFaults;
+import io.winnode.e2e.simulator.faults.FaultFile;
+import io.winnode.e2e.simulator.faults.Mechanisms.FailingStepFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.NodeFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.ServiceProxyFault;
+import io.winnode.e2e.simulator.faults.NodeFacts;
+import io.winnode.e2e.simulator.faults.PodFacts;
+import io.winnode.e2e.simulator.kubelet.FaultyKubeletServer;
+import io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +58,14 @@ public final class ControllerManager implements AutoCloseable {
     private final java.util.Set<String> reportedFailures = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loops;
     private final ExecutorService processes;
+    private final List<FaultFile> faultFiles;
+    private final Instant started = Instant.now();
     private ClusterCache cache;
     private List<Node> nodes = List.of();
 
     public ControllerManager(SimulatorOptions options, Topology topology, SimulatorDispatcher dispatcher,
-                             KubernetesMockServer server, KubernetesClient client, String masterUrl) {
+                             KubernetesMockServer server, KubernetesClient client, String masterUrl, List<FaultFile> faultFiles) {
+        this.faultFiles = List.copyOf(faultFiles);
         this.options = options;
         this.topology = topology;
         this.dispatcher = dispatcher;
@@ -101,8 +117,12 @@ public final class ControllerManager implements AutoCloseable {
                 new EndpointSliceController(client, cache),
                 new NamespaceController(client, cache, masterUrl),
                 new GarbageCollector(client, cache)));
+        ActiveFaults faults = faultFiles.isEmpty() ? ActiveFaults.none() : new ActiveFaults(faultFiles, nodeFacts(), started);
+        if (!faults.isEmpty()) {
+            wireFaults(faults, store, registry, network, controllers);
+        }
         Kubelet.Dependencies deps = new Kubelet.Dependencies(client, cache.pods, events, puller, latencies, registry, network,
-                dns, Bootstrap.CLUSTER_DNS_IP, processes);
+                dns, Bootstrap.CLUSTER_DNS_IP, processes, faults);
         for (Node node : nodes) {
             controllers.add(new Kubelet(node, deps));
         }
@@ -112,6 +132,40 @@ public final class ControllerManager implements AutoCloseable {
         }
         // The mock web server records every request for takeRequest(); nobody reads them here, so drop them.
         loops.scheduleWithFixedDelay(this::drainRecordedRequests, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Fault hooks that live outside the kubelets: the API events {@code afterEvent} waits for, the
+     * faulty kubelet server in front of exec/logs/stats, held pod deletions, node changes and the
+     * Service-rule history frozen or slow proxies route by.
+     */
+    private void wireFaults(ActiveFaults faults, ApiStore store, RuntimeRegistry registry, ClusterNetwork network,
+                            List<Controller> controllers) {
+        FaultEventFeed.attach(cache, faults.events());
+        FaultyKubeletServer server = new FaultyKubeletServer(new KubeletStreaming(registry, latencies, processes),
+                new KubeletHttpEndpoints(store, registry), store, faults, loops);
+        dispatcher.setPodSubresources(server);
+        dispatcher.setNodeProxy(server);
+        dispatcher.setPodDeletionHold(pod -> faults.matching(FailingStepFault.class, pod.getSpec().getNodeName(),
+                PodFacts.of(pod)).stream().anyMatch(f -> f.step().equals("termination")));
+        if (faults.uses(NodeFault.class)) {
+            controllers.add(new NodeFaults(client, cache, faults));
+        }
+        if (faults.uses(ServiceProxyFault.class)) {
+            loops.scheduleWithFixedDelay(() -> network.history().capture(), 0, latencies.syncPeriod().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Selectors match nodes as they registered (see {@link NodeFacts}). */
+    private Map<String, NodeFacts> nodeFacts() {
+        Map<String, NodeFacts> facts = new HashMap<>();
+        for (Node n : nodes) {
+            Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
+            facts.put(n.getMetadata().getName(), new NodeFacts(n.getMetadata().getName(), labels.get(OsFamily.LABEL),
+                    labels.get(WindowsBuild.LABEL), Map.copyOf(labels)));
+        }
+        return facts;
     }
 
     /** A failing pass is retried on the next one; each distinct failure is logged once, not every 25 ms. */

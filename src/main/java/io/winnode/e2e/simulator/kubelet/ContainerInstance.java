@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  */
 final class ContainerInstance {
 
-    enum Phase { NEW, PULLING, PULL_FAILED, PULL_BACKOFF, STARTING, RUNNING, EXITED, CRASH_BACKOFF }
+    enum Phase { NEW, PULLING, PULL_FAILED, PULL_BACKOFF, STARTING, CREATE_FAILED, RUNNING, EXITED, CRASH_BACKOFF }
 
     final Container spec;
     final boolean init;
@@ -23,6 +23,9 @@ final class ContainerInstance {
     Instant nextStepAt = Instant.EPOCH;
     int pullFailures;
     String pullError;
+    // Why creating the container failed (CreateContainerError, CreateContainerConfigError, ...), shown while waiting.
+    String waitingReason;
+    String waitingMessage;
     ImageProfile image;
     ContainerFilesystem filesystem;
     Future<CommandOutcome> process;

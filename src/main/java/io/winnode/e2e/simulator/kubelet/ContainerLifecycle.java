@@ -26,11 +26,17 @@ final class ContainerLifecycle {
     private final NodeIdentity node;
     private final Kubelet.Dependencies deps;
     private final Set<String> images;
+    private final KubeletFaults faults;
 
-    ContainerLifecycle(NodeIdentity node, Kubelet.Dependencies deps, Set<String> images) {
+    ContainerLifecycle(NodeIdentity node, Kubelet.Dependencies deps, Set<String> images, KubeletFaults faults) {
         this.node = node;
         this.deps = deps;
         this.images = images;
+        this.faults = faults;
+    }
+
+    private static String attempt(PodSandbox sb, ContainerInstance c) {
+        return sb.uid + "/" + c.name();
     }
 
     /** Picks up the result of a process that has finished (or has started serving) since the last pass. */
@@ -53,7 +59,7 @@ final class ContainerLifecycle {
                 if (present && !"Always".equals(policy)) {
                     event(sb, "Normal", "Pulled", "Container image \"" + image + "\" already present on machine", field);
                     c.image = profile(image);
-                    starting(c, now);
+                    starting(sb, c, now);
                 } else if ("Never".equals(policy)) {
                     c.pullError = "Container image \"" + image + "\" is not present with pull policy of Never";
                     c.phase = ContainerInstance.Phase.PULL_FAILED;
@@ -65,13 +71,17 @@ final class ContainerLifecycle {
             }
             case PULLING -> {
                 ImagePuller.Pull pull = deps.puller().pull(image, node.os(), node.arch(), node.windowsBuild());
+                var pullFault = faults.failing("imagePull", sb.pod, attempt(sb, c));
+                if (pullFault.isPresent()) {
+                    pull = new ImagePuller.Pull(null, pullFault.get().message());
+                }
                 if (pull.succeeded()) {
                     images.add(ImagePuller.normalize(image));
                     c.image = profile(image);
                     Duration took = deps.latencies().imagePull(node.os());
                     event(sb, "Normal", "Pulled", "Successfully pulled image \"" + image + "\" in " + seconds(took) + " ("
                             + seconds(took) + " including waiting). Image size: " + imageSize(image) + " bytes.", field);
-                    starting(c, now);
+                    starting(sb, c, now);
                 } else {
                     c.pullFailures++;
                     c.pullError = pull.error();
@@ -88,7 +98,7 @@ final class ContainerLifecycle {
                 c.nextStepAt = now.plus(deps.latencies().imagePullBackOff(c.pullFailures));
             }
             case PULL_BACKOFF -> pulling(sb, c, now, field);
-            case STARTING -> start(sb, c, now, field);
+            case STARTING, CREATE_FAILED -> start(sb, c, now, field);
             case RUNNING -> {
                 collectExit(sb, c, now, field);
                 if (c.running() && c.outcome != null && !c.init) {
@@ -119,12 +129,66 @@ final class ContainerLifecycle {
     private void pulling(PodSandbox sb, ContainerInstance c, Instant now, String field) {
         event(sb, "Normal", "Pulling", "Pulling image \"" + c.spec.getImage() + "\"", field);
         c.phase = ContainerInstance.Phase.PULLING;
-        c.nextStepAt = now.plus(deps.latencies().imagePull(node.os()));
+        c.nextStepAt = now.plus(deps.latencies().imagePull(node.os())).plus(faults.extraPull(sb.pod));
     }
 
     private void starting(ContainerInstance c, Instant now) {
         c.phase = ContainerInstance.Phase.STARTING;
         c.nextStepAt = now.plus(deps.latencies().containerStart(node.os()));
+    }
+
+    private void starting(PodSandbox sb, ContainerInstance c, Instant now) {
+        starting(c, now);
+        c.nextStepAt = c.nextStepAt.plus(faults.extraStart(sb.pod));
+    }
+
+    /**
+     * The runtime refused to create the container: it stays waiting with the reason, a Failed event
+     * says why, and the kubelet retries after a back-off (CreateContainerError, CreateContainerConfigError).
+     */
+    private void createFailed(PodSandbox sb, ContainerInstance c, Instant now, String field, String reason, String message) {
+        c.phase = ContainerInstance.Phase.CREATE_FAILED;
+        c.waitingReason = reason;
+        c.waitingMessage = message;
+        c.nextStepAt = now.plus(deps.latencies().imagePullBackOff(1));
+        event(sb, "Warning", "Failed", "Error: " + message, field);
+    }
+
+    /** Which lifecycle step creating this container is: a restart, the first main container after init, or a plain create. */
+    private java.util.Optional<io.winnode.e2e.simulator.faults.Mechanisms.FailingStepFault> createFault(PodSandbox sb,
+                                                                                                    ContainerInstance c) {
+        if (c.restartCount > 0) {
+            var f = faults.failing("restart", sb.pod, attempt(sb, c));
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        if (!c.init && !sb.initContainers.isEmpty() && c.restartCount == 0) {
+            var f = faults.failing("initToMain", sb.pod, attempt(sb, c));
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return faults.failing("containerCreate", sb.pod, attempt(sb, c));
+    }
+
+    /** Kubelet's runAsNonRoot check (verifyRunAsNonRoot): refuses a container that would run as root. */
+    private String nonRootViolation(PodSandbox sb, ContainerInstance c) {
+        var sc = c.spec.getSecurityContext();
+        var psc = sb.pod.getSpec().getSecurityContext();
+        Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : psc == null ? null : psc.getRunAsNonRoot();
+        if (!Boolean.TRUE.equals(nonRoot)) {
+            return null;
+        }
+        String user = new SandboxEnvironment(sb, c, deps.latencies()).userName();
+        if (node.os() == OsFamily.WINDOWS) {
+            return "ContainerAdministrator".equalsIgnoreCase(user)
+                    ? "container's runAsUserName (ContainerAdministrator) which will be regarded as root identity and will break non-root policy (pod: \""
+                    + sb.name + "_" + sb.namespace + "(" + sb.uid + ")\", container: " + c.name() + ")" : null;
+        }
+        return "root".equals(user) || "0".equals(user)
+                ? "container has runAsNonRoot and image will run as root (pod: \"" + sb.name + "_" + sb.namespace + "(" + sb.uid
+                + ")\", container: " + c.name() + ")" : null;
     }
 
     private ImageProfile profile(String image) {
@@ -148,6 +212,18 @@ final class ContainerLifecycle {
     }
 
     private void start(PodSandbox sb, ContainerInstance c, Instant now, String field) {
+        String nonRoot = nonRootViolation(sb, c);
+        if (nonRoot != null) {
+            createFailed(sb, c, now, field, "CreateContainerConfigError", nonRoot);
+            return;
+        }
+        var createFault = createFault(sb, c);
+        if (createFault.isPresent()) {
+            createFailed(sb, c, now, field, Kubelet.reason(createFault.get(), "CreateContainerError"), createFault.get().message());
+            return;
+        }
+        c.waitingReason = null;
+        c.waitingMessage = null;
         List<String> argv = argv(c);
         c.containerId = "containerd://" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         c.startedAt = now;
@@ -272,7 +348,7 @@ final class ContainerLifecycle {
         c.nextProbeAt = Instant.EPOCH;
         c.readinessPassed = false;
         event(sb, "Normal", "Pulled", "Container image \"" + c.spec.getImage() + "\" already present on machine", field);
-        starting(c, now);
+        starting(sb, c, now);
     }
 
     private void event(PodSandbox sb, String type, String reason, String message, String field) {

@@ -41,7 +41,8 @@ public final class Kubelet implements Controller {
     /** What the kubelet needs from the rest of the simulator. */
     public record Dependencies(KubernetesClient client, SharedIndexInformer<Pod> pods, EventRecorder events,
                                ImagePuller puller, Latencies latencies, RuntimeRegistry registry, ClusterNetwork network,
-                               ClusterDns dns, String clusterDnsIp, ExecutorService processes) {
+                               ClusterDns dns, String clusterDnsIp, ExecutorService processes,
+                               io.winnode.e2e.simulator.faults.ActiveFaults faults) {
     }
 
     private final NodeIdentity node;
@@ -52,13 +53,15 @@ public final class Kubelet implements Controller {
     private final PodIpAllocator ips;
     private final VolumeSetup volumes;
     private final ContainerLifecycle lifecycle;
+    private final KubeletFaults faults;
 
     public Kubelet(io.fabric8.kubernetes.api.model.Node node, Dependencies deps) {
         this.node = NodeIdentity.of(node);
         this.deps = deps;
         this.ips = new PodIpAllocator(this.node.podCidr());
         this.volumes = new VolumeSetup(deps.client(), hostFilesystem);
-        this.lifecycle = new ContainerLifecycle(this.node, deps, images);
+        this.faults = new KubeletFaults(deps.faults(), this.node.name());
+        this.lifecycle = new ContainerLifecycle(this.node, deps, images, faults);
     }
 
     @Override
@@ -69,10 +72,11 @@ public final class Kubelet implements Controller {
     @Override
     public void reconcile() {
         Set<String> seen = new HashSet<>();
-        for (Pod pod : deps.pods().getStore().list()) {
-            if (!node.name().equals(pod.getSpec().getNodeName())) {
+        for (Pod stored : deps.pods().getStore().list()) {
+            if (!node.name().equals(stored.getSpec().getNodeName())) {
                 continue;
             }
+            Pod pod = IgnoredFields.apply(stored, faults.ignoredFields(stored));
             String uid = pod.getMetadata().getUid();
             seen.add(uid);
             PodSandbox sandbox = sandboxes.get(uid);
@@ -145,19 +149,35 @@ public final class Kubelet implements Controller {
     }
 
     private boolean prepareSandbox(PodSandbox sb) {
+        Instant now = Instant.now();
+        if (now.isBefore(sb.nextSandboxAttempt)) {
+            return false;
+        }
+        var sandboxFault = faults.failing("sandbox", sb.pod, sb.uid);
+        if (sandboxFault.isPresent()) {
+            // The runtime could not create the sandbox; the pod stays ContainerCreating and the kubelet retries.
+            deps.events().warning(sb.pod, reason(sandboxFault.get(), "FailedCreatePodSandBox"),
+                    "Failed to create pod sandbox: " + sandboxFault.get().message(), COMPONENT, node.name());
+            sb.nextSandboxAttempt = now.plus(deps.latencies().syncPeriod().multipliedBy(8));
+            return false;
+        }
         PathStyle style = PathStyle.of(node.os());
         Map<String, Mount> prepared;
+        var mountFault = faults.failing("volumeMount", sb.pod, sb.uid);
         try {
+            if (mountFault.isPresent()) {
+                throw new VolumeSetup.NotReady(mountFault.get().message());
+            }
             prepared = volumes.prepare(sb.pod, style);
         } catch (VolumeSetup.NotReady e) {
-            deps.events().warning(sb.pod, "FailedMount", e.getMessage(), COMPONENT, node.name());
+            deps.events().warning(sb.pod, mountFault.map(f -> reason(f, "FailedMount")).orElse("FailedMount"), e.getMessage(),
+                    COMPONENT, node.name());
+            sb.nextSandboxAttempt = now.plus(deps.latencies().syncPeriod().multipliedBy(8));
             return false;
         } catch (KubernetesClientException e) {
             return false;
         }
-        for (ContainerInstance c : sb.all()) {
-            c.filesystem = new ContainerFilesystem(style, VolumeSetup.mounts(c.spec, prepared, style), new FileTree());
-        }
+        boolean wantsHostNetworkFs = Boolean.TRUE.equals(sb.pod.getSpec().getHostNetwork());
         boolean hostProcess = sb.pod.getSpec().getSecurityContext() != null
                 && sb.pod.getSpec().getSecurityContext().getWindowsOptions() != null
                 && Boolean.TRUE.equals(sb.pod.getSpec().getSecurityContext().getWindowsOptions().getHostProcess());
@@ -165,9 +185,22 @@ public final class Kubelet implements Controller {
         // hostNetwork on an ordinary Windows pod has no effect: it gets a container IP (parity NET-04).
         sb.hostNetwork = wantsHostNetwork && (node.os() == OsFamily.LINUX || hostProcess);
         sb.podIp = sb.hostNetwork ? node.internalIp() : ips.allocate();
+        for (ContainerInstance c : sb.all()) {
+            FileTree layer = new FileTree();
+            if (!wantsHostNetworkFs) {
+                String hostsKey = style.key(HostsFile.path(node.os()));
+                layer.mkdirs(hostsKey.substring(0, Math.max(1, hostsKey.lastIndexOf('/'))));
+                layer.write(hostsKey, "hosts", HostsFile.content(sb.pod, sb.podIp, sb.hostname(), deps.dns().domain(), node.os()),
+                        false);
+            }
+            c.filesystem = new ContainerFilesystem(style, VolumeSetup.mounts(c.spec, prepared, style), layer);
+        }
         ResolverConfig resolver = ResolverConfig.forPod(sb.pod, node.os(), deps.clusterDnsIp(), deps.dns().domain());
         sb.network = new PodNetworkAccess(deps.network(), deps.dns(), resolver, deps.clusterDnsIp(), sb.podIp, node.os(),
-                sb.hostNetwork, d -> sleep(deps.latencies().scaled(d)));
+                sb.hostNetwork, d -> sleep(deps.latencies().scaled(d)),
+                new io.winnode.e2e.simulator.network.SourceFaults(deps.faults(), node.name(),
+                        io.winnode.e2e.simulator.faults.PodFacts.of(sb.pod)),
+                () -> deps.latencies().jitter());
         sb.startTime = Instant.now();
         sb.volumesReady = true;
         return true;
@@ -219,6 +252,10 @@ public final class Kubelet implements Controller {
                 // retried on the next pass
             }
         }
+    }
+
+    static String reason(io.winnode.e2e.simulator.faults.Mechanisms.FailingStepFault f, String kubeletReason) {
+        return f.reason() != null ? f.reason() : kubeletReason;
     }
 
     private void writeStatus(PodSandbox sb) {

@@ -103,6 +103,12 @@ public final class KubeletHttpEndpoints implements NodeProxy {
                     cpu = Math.min(cpu, (long) (Quantity.getAmountInBytes(cpuLimit).doubleValue() * 0.9e9));
                 }
                 long mem = (windows ? 60L : 12L) * 1024 * 1024 + seed % (20L * 1024 * 1024);
+                Quantity memLimit = c.spec.getResources() == null || c.spec.getResources().getLimits() == null ? null
+                        : c.spec.getResources().getLimits().get("memory");
+                if (memLimit != null) {
+                    // A container's working set stays below its memory limit (cgroup / job object cap).
+                    mem = Math.min(mem, (long) (Quantity.getAmountInBytes(memLimit).doubleValue() * 0.9));
+                }
                 long seconds = Math.max(1, Duration.between(c.startedAt, Instant.now()).toSeconds());
                 podCpu += cpu;
                 podMem += mem;

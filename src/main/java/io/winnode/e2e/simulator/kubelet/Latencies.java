@@ -63,6 +63,15 @@ public final class Latencies {
         return Duration.ofMillis(Math.min(cap, base << Math.min(Math.max(failures - 1, 0), 20)));
     }
 
+    /**
+     * FAST only: a small seeded delay (0–50 ms) added to DNS queries and endpoint programming, on top
+     * of the seeded pull and start times, so that ordering races in scenarios surface; the same seed
+     * gives the same sequence. REALISTIC durations are jittered already.
+     */
+    public Duration jitter() {
+        return profile == LatencyProfile.FAST ? between(0, 50) : Duration.ZERO;
+    }
+
     /** How long the kubelet's and controllers' sync loops wait between passes. */
     public Duration syncPeriod() {
         return Duration.ofMillis(profile == LatencyProfile.FAST ? 25 : 200);

@@ -30,6 +30,8 @@ final class PodSandbox {
     String rejectedReason;
     String rejectedMessage;
     boolean volumesReady;
+    // When the kubelet next tries to create the sandbox and mount volumes after a failure.
+    Instant nextSandboxAttempt = Instant.EPOCH;
     NetworkAccess network;
     final Map<String, ContainerInstance> initContainers = new LinkedHashMap<>();
     final Map<String, ContainerInstance> containers = new LinkedHashMap<>();

@@ -144,6 +144,7 @@ final class PodStatusComposer {
             case PULL_BACKOFF -> s.withNewWaiting().withReason("ImagePullBackOff")
                     .withMessage("Back-off pulling image \"" + c.spec.getImage() + "\": ErrImagePull: " + c.pullError)
                     .endWaiting().build();
+            case CREATE_FAILED -> s.withNewWaiting().withReason(c.waitingReason).withMessage(c.waitingMessage).endWaiting().build();
             case RUNNING -> s.withNewRunning().withStartedAt(str(c.startedAt)).endRunning().build();
             case EXITED -> s.withNewTerminated().withExitCode(c.exitCode).withReason(c.terminationReason)
                     .withMessage(c.terminationMessage).withStartedAt(str(c.startedAt)).withFinishedAt(str(c.finishedAt))

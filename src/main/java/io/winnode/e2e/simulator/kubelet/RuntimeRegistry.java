@@ -32,7 +32,9 @@ public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.sim
             return false;
         }
         if (sb.terminationDeadline == null) {
-            sb.terminationDeadline = java.time.Instant.now().plusSeconds(graceSeconds);
+            // A kubelet that ignores spec.terminationGracePeriodSeconds (ignoredField) uses the default 30 s.
+            long grace = graceSeconds > 0 && sb.pod.getSpec().getTerminationGracePeriodSeconds() == null ? 30 : graceSeconds;
+            sb.terminationDeadline = java.time.Instant.now().plusSeconds(grace);
         }
         return true;
     }

@@ -7,6 +7,7 @@ import io.winnode.e2e.simulator.api.ApiStore;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectKind;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectResult;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +30,53 @@ public final class ClusterNetwork {
     private final PodNetworkView pods;
     private final ServiceProxy proxy;
     private final Random ports;
+    private final RuleHistory history;
 
     public ClusterNetwork(ApiStore store, PodNetworkView pods, long seed) {
         this.store = store;
         this.pods = pods;
         this.proxy = new ServiceProxy(store, seed);
         this.ports = new Random(seed ^ 0x7f4a7c15L);
+        this.history = new RuleHistory(store);
+    }
+
+    /** The Service/EndpointSlice states over time, for nodes whose proxy is frozen or slow. */
+    public RuleHistory history() {
+        return history;
+    }
+
+    /** The rules the client's node has programmed: none (missing), frozen (stale), late (slow) or current. */
+    private ServiceRules rulesFor(SourceFaults source) {
+        Optional<SourceFaults.ProxyFault> fault = source.serviceProxy();
+        if (fault.isEmpty()) {
+            return ServiceRules.current(store);
+        }
+        return switch (fault.get().fault().mode()) {
+            case "missing" -> ServiceRules.NONE;
+            case "stale" -> history.asOf(fault.get().since());
+            default -> history.asOf(Instant.now().minusMillis((long) (fault.get().fault().delaySeconds() * 1000)));
+        };
+    }
+
+    /**
+     * The kind of destination a connection goes to, as {@code network} faults name it:
+     * clusterDNS, clusterIP, nodePort, hostPort, podIP, or external (no one in the cluster owns it).
+     */
+    String destinationKind(String ip, int port, String clusterDnsIp) {
+        if (ip.equals(clusterDnsIp)) {
+            return "clusterDNS";
+        }
+        ServiceProxy.Route route = proxy.route(ip, port, null, ServiceRules.current(store), false);
+        if (route.service()) {
+            return route.viaNodePort() ? "nodePort" : "clusterIP";
+        }
+        if (pods.podByIp(ip).isPresent()) {
+            return "podIP";
+        }
+        if (proxy.isNodeIp(ip)) {
+            return "hostPort";
+        }
+        return ip.startsWith("10.96.") ? "clusterIP" : "external";
     }
 
     /**
@@ -43,7 +85,11 @@ public final class ClusterNetwork {
      * (parity NET-06, NET-07: windows-networking.md limitations, debugging guide).
      */
     public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port) {
-        ServiceProxy.Route route = proxy.route(ip, port);
+        return connect(clientIp, clientNodeOs, fromHost, ip, port, SourceFaults.none());
+    }
+
+    public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port, SourceFaults source) {
+        ServiceProxy.Route route = proxy.route(ip, port, clientIp, rulesFor(source), source.honoursSessionAffinity());
         String targetIp = ip;
         int targetPort = port;
         String sourceIp = clientIp;

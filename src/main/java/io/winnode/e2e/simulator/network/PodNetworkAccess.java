@@ -6,9 +6,15 @@ import io.winnode.e2e.simulator.container.NetworkAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.winnode.e2e.simulator.faults.Mechanisms.DnsFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.NetworkFault;
 import java.util.function.Consumer;
 
-/** The network as one pod sees it: its resolver configuration, its IP and its node's OS (for kube-proxy). */
+/**
+ * The network as one pod sees it: its resolver configuration, its IP and its node's OS (for
+ * kube-proxy), and the faults that apply to its traffic ({@link SourceFaults}).
+ */
 public final class PodNetworkAccess implements NetworkAccess {
 
     private final ClusterNetwork network;
@@ -19,9 +25,23 @@ public final class PodNetworkAccess implements NetworkAccess {
     private final OsFamily nodeOs;
     private final boolean hostNetwork;
     private final Consumer<Duration> waiter;
+    private final SourceFaults faults;
+    private final java.util.function.Supplier<Duration> jitter;
 
     public PodNetworkAccess(ClusterNetwork network, ClusterDns dns, ResolverConfig resolver, String clusterDnsIp, String podIp,
                             OsFamily nodeOs, boolean hostNetwork, Consumer<Duration> waiter) {
+        this(network, dns, resolver, clusterDnsIp, podIp, nodeOs, hostNetwork, waiter, SourceFaults.none(), () -> Duration.ZERO);
+    }
+
+    /**
+     * {@code waiter} waits an in-container duration (scaled by the latency profile); {@code jitter}
+     * is a small seeded real delay added to each DNS query, so that ordering races surface.
+     */
+    public PodNetworkAccess(ClusterNetwork network, ClusterDns dns, ResolverConfig resolver, String clusterDnsIp, String podIp,
+                            OsFamily nodeOs, boolean hostNetwork, Consumer<Duration> waiter, SourceFaults faults,
+                            java.util.function.Supplier<Duration> jitter) {
+        this.faults = faults;
+        this.jitter = jitter;
         this.hostNetwork = hostNetwork;
         this.network = network;
         this.dns = dns;
@@ -40,13 +60,60 @@ public final class PodNetworkAccess implements NetworkAccess {
         if (!resolver.nameservers().contains(clusterDnsIp)) {
             return List.of(); // not the cluster DNS: cluster names are unknown, the internet is not modelled
         }
+        pauseReal(jitter.get());
+        Optional<NetworkFault> path = faults.network("clusterDNS", 53, "UDP");
+        if (path.isPresent()) {
+            NetworkFault f = path.get();
+            if (!f.action().equals("delay") || f.delaySeconds() >= DNS_TIMEOUT.toSeconds()) {
+                // Dropped or refused queries: the resolver retries, then gives up with no answer at all.
+                waiter.accept(DNS_TIMEOUT);
+                throw new DnsTimeoutException(name);
+            }
+            waiter.accept(Duration.ofMillis((long) (f.delaySeconds() * 1000)));
+        }
         for (String candidate : resolver.candidates(name, useSearch)) {
+            Optional<DnsFault> fault = faults.dns(candidate);
+            if (fault.isPresent()) {
+                switch (fault.get().answer()) {
+                    case "nxdomain" -> {
+                        continue; // NXDOMAIN for this candidate: the resolver goes on down the search list
+                    }
+                    case "timeout" -> {
+                        waiter.accept(DNS_TIMEOUT);
+                        throw new DnsTimeoutException(name);
+                    }
+                    default -> {
+                        List<String> real = dns.answer(candidate);
+                        if (!real.isEmpty() || fault.get().staleAddress() != null) {
+                            return List.of(fault.get().staleAddress() != null ? fault.get().staleAddress() : STALE_ADDRESS);
+                        }
+                        continue;
+                    }
+                }
+            }
             List<String> answer = dns.answer(candidate);
             if (!answer.isEmpty()) {
                 return new ArrayList<>(answer);
             }
         }
         return List.of();
+    }
+
+    /** resolv.conf defaults: timeout 5 s × attempts 2 (the Windows resolver's total is similar). */
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(10);
+
+    /** An address no longer in use: the pod CIDR of a node index the topology never allocates. */
+    static final String STALE_ADDRESS = "10.244.255.254";
+
+    private static void pauseReal(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -65,11 +132,38 @@ public final class PodNetworkAccess implements NetworkAccess {
     }
 
     private ClusterNetwork.Connection dial(String host, int port, Duration timeout) {
-        List<String> ips = resolve(host, true);
+        List<String> ips;
+        try {
+            ips = resolve(host, true);
+        } catch (DnsTimeoutException e) {
+            ips = List.of();
+        }
         if (ips.isEmpty()) {
             return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.DNS, host, port), null, null, null);
         }
-        ClusterNetwork.Connection c = network.connect(podIp, nodeOs, hostNetwork, ips.get(0), port);
+        Optional<NetworkFault> fault = faults.network(network.destinationKind(ips.get(0), port, clusterDnsIp), port, "TCP");
+        if (fault.isPresent()) {
+            NetworkFault f = fault.get();
+            Duration delay = Duration.ofMillis(f.delaySeconds() == null ? 0 : (long) (f.delaySeconds() * 1000));
+            switch (f.action()) {
+                case "drop" -> {
+                    waiter.accept(timeout);
+                    return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.TIMEOUT, ips.get(0), port), null, null, null);
+                }
+                case "reject" -> {
+                    return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.REFUSED, ips.get(0), port), null, null, null);
+                }
+                default -> {
+                    // A connection delayed past the client's timeout is a timeout.
+                    if (delay.compareTo(timeout) >= 0) {
+                        waiter.accept(timeout);
+                        return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.TIMEOUT, ips.get(0), port), null, null, null);
+                    }
+                    waiter.accept(delay);
+                }
+            }
+        }
+        ClusterNetwork.Connection c = network.connect(podIp, nodeOs, hostNetwork, ips.get(0), port, faults);
         if (c.result().kind() == ConnectKind.TIMEOUT) {
             waiter.accept(timeout);
         }

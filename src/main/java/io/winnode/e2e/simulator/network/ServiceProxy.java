@@ -9,18 +9,27 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.winnode.e2e.simulator.api.ApiStore;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * kube-proxy's service routing: a connection to a ClusterIP:port, or to any node IP on a NodePort,
  * is DNAT-ed to one ready endpoint of the Service's EndpointSlices, picked at random (iptables
- * {@code statistic --mode random}; seeded here).
+ * {@code statistic --mode random}; seeded here). With {@code sessionAffinity: ClientIP} a client
+ * keeps reaching the endpoint it reached first until {@code sessionAffinityConfig.clientIP.timeoutSeconds}
+ * (default 10800) pass without traffic (iptables {@code recent} module; HNS load balancer on Windows,
+ * parity NET-09). Routes by the {@link ServiceRules} the client's node has programmed.
  */
 public final class ServiceProxy {
+
+    private static final long DEFAULT_AFFINITY_SECONDS = 10_800;
 
     /** Where a service connection goes: {@code NO_ENDPOINTS} when the Service has no ready endpoint. */
     public record Route(boolean service, boolean noEndpoints, String ip, int port, boolean viaNodePort) {
@@ -29,8 +38,12 @@ public final class ServiceProxy {
         }
     }
 
+    private record Sticky(String ip, int port, Instant lastUsed) {
+    }
+
     private final ApiStore store;
     private final Random random;
+    private final Map<String, Sticky> affinity = new ConcurrentHashMap<>();
 
     public ServiceProxy(ApiStore store, long seed) {
         this.store = store;
@@ -38,25 +51,26 @@ public final class ServiceProxy {
     }
 
     public Route route(String ip, int port) {
-        List<Service> services = store.list("/api/v1/services", Service.class);
+        return route(ip, port, null, ServiceRules.current(store), true);
+    }
+
+    public Route route(String ip, int port, String clientIp, ServiceRules rules, boolean honourAffinity) {
+        List<Service> services = rules.services();
         for (Service svc : services) {
             if (ip.equals(svc.getSpec().getClusterIP())) {
                 for (ServicePort sp : ports(svc)) {
                     if (sp.getPort() == port && "TCP".equals(sp.getProtocol())) {
-                        return pick(svc, sp, false);
+                        return pick(svc, sp, false, rules, clientIp, honourAffinity);
                     }
                 }
                 return Route.notAService();
             }
         }
-        boolean nodeIp = store.list("/api/v1/nodes", Node.class).stream()
-                .flatMap(n -> n.getStatus().getAddresses().stream())
-                .map(NodeAddress::getAddress).anyMatch(ip::equals);
-        if (nodeIp) {
+        if (isNodeIp(ip)) {
             for (Service svc : services) {
                 for (ServicePort sp : ports(svc)) {
                     if (Objects.equals(sp.getNodePort(), port)) {
-                        return pick(svc, sp, true);
+                        return pick(svc, sp, true, rules, clientIp, honourAffinity);
                     }
                 }
             }
@@ -64,15 +78,20 @@ public final class ServiceProxy {
         return Route.notAService();
     }
 
+    boolean isNodeIp(String ip) {
+        return store.list("/api/v1/nodes", Node.class).stream()
+                .flatMap(n -> n.getStatus().getAddresses().stream())
+                .map(NodeAddress::getAddress).anyMatch(ip::equals);
+    }
+
     private static List<ServicePort> ports(Service svc) {
         return svc.getSpec().getPorts() == null ? List.of() : svc.getSpec().getPorts();
     }
 
-    private Route pick(Service svc, ServicePort sp, boolean viaNodePort) {
-        String ns = svc.getMetadata().getNamespace();
+    private Route pick(Service svc, ServicePort sp, boolean viaNodePort, ServiceRules rules, String clientIp,
+                       boolean honourAffinity) {
         List<String[]> candidates = new ArrayList<>();
-        for (EndpointSlice slice : store.list("/apis/discovery.k8s.io/v1/namespaces/" + ns
-                + "/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3D" + svc.getMetadata().getName(), EndpointSlice.class)) {
+        for (EndpointSlice slice : rules.slicesOf(svc)) {
             Optional<EndpointPort> port = slice.getPorts() == null ? Optional.empty() : slice.getPorts().stream()
                     .filter(p -> Objects.equals(p.getName() == null ? "" : p.getName(), sp.getName() == null ? "" : sp.getName()))
                     .findFirst();
@@ -89,10 +108,30 @@ public final class ServiceProxy {
         if (candidates.isEmpty()) {
             return new Route(true, true, null, 0, viaNodePort);
         }
+        boolean sticky = honourAffinity && clientIp != null && "ClientIP".equals(svc.getSpec().getSessionAffinity());
+        String key = svc.getMetadata().getUid() + "/" + sp.getPort() + "/" + clientIp;
+        Instant now = Instant.now();
+        if (sticky) {
+            Sticky s = affinity.get(key);
+            if (s != null && !now.isAfter(s.lastUsed().plus(affinityTimeout(svc)))
+                    && candidates.stream().anyMatch(c -> c[0].equals(s.ip()) && Integer.parseInt(c[1]) == s.port())) {
+                affinity.put(key, new Sticky(s.ip(), s.port(), now));
+                return new Route(true, false, s.ip(), s.port(), viaNodePort);
+            }
+        }
         String[] chosen;
         synchronized (random) {
             chosen = candidates.get(random.nextInt(candidates.size()));
         }
+        if (sticky) {
+            affinity.put(key, new Sticky(chosen[0], Integer.parseInt(chosen[1]), now));
+        }
         return new Route(true, false, chosen[0], Integer.parseInt(chosen[1]), viaNodePort);
+    }
+
+    private static Duration affinityTimeout(Service svc) {
+        var config = svc.getSpec().getSessionAffinityConfig();
+        Integer seconds = config == null || config.getClientIP() == null ? null : config.getClientIP().getTimeoutSeconds();
+        return Duration.ofSeconds(seconds == null ? DEFAULT_AFFINITY_SECONDS : seconds);
     }
 }
