@@ -58,7 +58,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
     List<String> only = new ArrayList<>();
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Runs at once (default: the number of cores).")
+            description = "Runs at once (default: twice the number of cores; a run mostly waits on the simulated cluster).")
     Integer parallel;
 
     @Option(names = "--timeout-scale", paramLabel = "F", defaultValue = "0.1",
@@ -129,7 +129,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
 
     /** Checks the options before anything runs; returns how many runs may go at once. */
     private int validate() {
-        int workers = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
+        int workers = parallel == null ? 2 * Runtime.getRuntime().availableProcessors() : parallel;
         if (workers < 1) {
             throw new InvalidInputException("--parallel " + workers + " must be at least 1.");
         }
