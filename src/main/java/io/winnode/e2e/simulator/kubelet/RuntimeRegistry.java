@@ -51,6 +51,20 @@ public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.sim
                 .findFirst().map(PodSandbox::endpoint);
     }
 
+    /** Read from the kubelet's view of each pod, so a kubelet that ignores hostPort publishes nothing. */
+    @Override
+    public List<io.winnode.e2e.simulator.network.HostPortMapping> hostPortMappings(String nodeIp) {
+        return byKey.values().stream()
+                .filter(s -> !s.hostNetwork && s.rejectedReason == null && s.podIp != null && nodeIp.equals(s.hostIp))
+                .flatMap(s -> s.pod.getSpec().getContainers().stream()
+                        .filter(c -> c.getPorts() != null)
+                        .flatMap(c -> c.getPorts().stream())
+                        .filter(p -> p.getHostPort() != null && p.getHostPort() > 0)
+                        .map(p -> new io.winnode.e2e.simulator.network.HostPortMapping(p.getHostPort(), s.podIp,
+                                p.getContainerPort())))
+                .toList();
+    }
+
     @Override
     public List<PodEndpoint> hostNetworkPods(String nodeIp) {
         return byKey.values().stream().filter(s -> s.hostNetwork && nodeIp.equals(s.hostIp)).map(PodSandbox::endpoint).toList();

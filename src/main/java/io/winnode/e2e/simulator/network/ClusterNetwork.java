@@ -114,6 +114,14 @@ public final class ClusterNetwork {
         }
         Optional<Node> node = nodeWithIp(targetIp);
         if (node.isPresent()) {
+            int dialled = targetPort;
+            Optional<HostPortMapping> published = pods.hostPortMappings(targetIp).stream()
+                    .filter(m -> m.hostPort() == dialled).findFirst();
+            Optional<PodEndpoint> backend = published.flatMap(m -> pods.podByIp(m.podIp()));
+            if (backend.isPresent()) {
+                return toListener(backend.get().listeners(), backend.get().hostname(), published.get().podIp(),
+                        published.get().containerPort(), ip, port, client);
+            }
             Map<Integer, String> listeners = new HashMap<>();
             listeners.put(10250, "kubelet");
             if (node.get().getMetadata().getLabels().containsKey("node-role.kubernetes.io/control-plane")) {

@@ -10,4 +10,7 @@ public interface PodNetworkView {
 
     /** Pods sharing the node's network namespace ({@code hostNetwork: true}) on the node with this IP. */
     List<PodEndpoint> hostNetworkPods(String nodeIp);
+
+    /** Container ports published as hostPorts on the node with this IP, by running pods. */
+    List<HostPortMapping> hostPortMappings(String nodeIp);
 }
