@@ -44,6 +44,8 @@ class PodConnectivityScenarios {
     private static final int SERVER_PORT = 8080;
     private static final int SERVICE_PORT = 80;
     private static final int HOST_PORT = 30880;
+    /** Enough requests that three backends chosen at random would almost surely show more than one. */
+    private static final int AFFINITY_REQUESTS = 10;
 
     /** One server (pod + Service) per side, deployed when a test first needs it, shared by the class. */
     private final Map<Side, Server> servers = new HashMap<>();
@@ -162,6 +164,25 @@ class PodConnectivityScenarios {
         parity.verify(result.succeeded() ? "connected through the hostPort" : connectionOutcome(result), server.node());
     }
 
+    @ParityTest("NET-09")
+    @DisplayName("a Service with ClientIP session affinity sends every request of a client to one backend")
+    @Severity(SeverityLevel.NORMAL)
+    void sessionAffinityKeepsAClientOnOneBackend(Side side, Workloads workloads, @ClassScoped Workloads shared,
+                                                 InPod inPod, Placement placement, ParityCheck parity) {
+        Service service = affinityService(shared, placement);
+        RunningPod client = client(side, workloads);
+        String url = "http://" + service.getSpec().getClusterIP() + ":" + SERVICE_PORT + "/";
+
+        var backends = new java.util.TreeSet<String>();
+        for (int request = 0; request < AFFINITY_REQUESTS; request++) {
+            ExecResult answer = inPod.untilSucceeds("GET " + url + " from " + client, () -> inPod.httpGet(client, "client", url));
+            backends.add(answer.succeeded() ? answer.stdout().strip() : "(failed: " + answer.reason() + ")");
+        }
+
+        parity.verify(backends.size() == 1 ? "every request answered by one backend"
+                : AFFINITY_REQUESTS + " requests answered by " + backends, client.node());
+    }
+
     @ParityTest("NET-16a")
     @DisplayName("a Service's short name and FQDN resolve to its ClusterIP")
     @Severity(SeverityLevel.CRITICAL)
@@ -255,6 +276,19 @@ class PodConnectivityScenarios {
         Assumptions.assumeFalse(builds.isEmpty(), "the cluster has no schedulable Windows node to run a server on");
         return Side.windows(builds.get(0));
     }
+
+    /** Three Linux serve-hostname backends behind a ClientIP-affinity Service, shared by the class. */
+    private Service affinityService(Workloads shared, Placement placement) {
+        placement.unavailableReason(Side.linux()).ifPresent(reason -> Assumptions.abort("no Linux backends: " + reason));
+        if (affinityService == null) {
+            shared.deploy("networking/affinity-servers.yaml", Side.linux(), Map.of("NAME", "affinity"));
+            shared.runningReplicas("affinity", 3, Side.linux());
+            affinityService = shared.serviceWithReadyEndpoints("affinity", 3);
+        }
+        return affinityService;
+    }
+
+    private Service affinityService;
 
     /** DNS checks need a Service, not a particular OS behind it: reuse any server, else start a Linux one. */
     private Server anyServer(Workloads shared, Placement placement, NodeInventory nodes) {

@@ -138,7 +138,8 @@ public final class Mechanisms {
     }
 
     /** A kubelet subresource (through the API server or node proxy) fails, hangs or reports wrong figures. */
-    public record SubresourceFault(String kind, String behaviour, String message, Double hangSeconds, Double factor) {
+    public record SubresourceFault(String kind, String behaviour, String message, Double hangSeconds, Double factor,
+                                   String scope) {
         public SubresourceFault {
             oneOf("subresource.kind", kind, Set.of("exec", "logs", "portForward", "attach", "stats", "metrics", "configz"));
             oneOf("subresource.behaviour", behaviour, Set.of("fail", "hang", "wrongFigures"));
@@ -149,6 +150,8 @@ public final class Mechanisms {
                 throw new IllegalArgumentException("subresource.behaviour wrongFigures needs factor (e.g. 1000)");
             }
             message = message == null ? "simulated kubelet error" : message;
+            scope = scope == null ? "all" : scope;
+            oneOf("subresource.scope", scope, Set.of("all", "node", "pods"));
             hangSeconds = hangSeconds == null ? 30.0 : hangSeconds;
             positive("subresource.hangSeconds", hangSeconds);
         }
