@@ -1,0 +1,84 @@
+package io.winnode.e2e.faults;
+
+import io.winnode.e2e.runner.Winnode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The proof that the suite is worth something: {@code ./winnode faults verify} runs the default
+ * suite five times clean (seeds 1..5, with the simulator's seeded timing jitter) and once under every
+ * catalog fault. Every clean run must pass and every fault must turn at least one test red, with
+ * the failure message naming the symptom rather than a bare timeout.
+ */
+class FaultDetectionProofTest {
+
+    @Test
+    void everyCatalogFaultIsDetectedAndFiveCleanRunsPass(@TempDir Path artifacts) throws IOException {
+        int exit = Winnode.execute("faults", "verify", "--clean-runs", "5", "--timeout-scale", "0.1",
+                "--artifacts", artifacts.toString());
+
+        JsonNode detection = JsonMapper.builder().build().readTree(artifacts.resolve("detection.json").toFile());
+        assertThat(Files.readString(artifacts.resolve("detection.md"))).contains("Fault detection matrix");
+        var undetected = new ArrayList<String>();
+        var bareTimeouts = new ArrayList<String>();
+        int faults = 0;
+        for (JsonNode fault : detection.path("faults")) {
+            faults++;
+            String id = fault.path("id").asString();
+            if (!fault.path("detected").asBoolean()) {
+                undetected.add(id);
+            }
+            String message = fault.path("firstFailure").asString("");
+            if (message.startsWith("Condition with alias") || message.matches("(?i)^timed out\\b.*") && !message.contains("last state")) {
+                bareTimeouts.add(id + ": " + message);
+            }
+        }
+        assertThat(faults).isGreaterThanOrEqualTo(30);
+        assertThat(undetected).as("faults no scenario caught").isEmpty();
+        assertThat(bareTimeouts).as("failures that do not name their symptom").isEmpty();
+        assertThat(detection.path("cleanRuns")).hasSize(5);
+        detection.path("cleanRuns").forEach(run -> assertThat(run.path("passed").asBoolean()).as(run.toString()).isTrue());
+        assertThat(exit).isZero();
+    }
+
+    @Test
+    void aHandWrittenFaultOutsideTheCatalogChangesTheSimulatedCluster(@TempDir Path work) throws IOException {
+        Path fault = work.resolve("my-fault.yaml");
+        Files.writeString(fault, """
+                id: LOCAL-1
+                title: "Windows pods cannot reach pod IPs"
+                defect:
+                  reference: "hand-written for this test"
+                  links: ["https://example.invalid/local-1"]
+                  symptom: "connections from Windows pods to pod IPs time out"
+                expectedCatchers:
+                  - PodConnectivityScenarios#connectToLinuxPodByIp
+                faults:
+                  - network: { action: drop, to: podIP }
+                    select: { nodeOs: windows }
+                """);
+        Path artifacts = work.resolve("artifacts");
+
+        int exit = Winnode.execute("run", "--cluster", "simulated", "--faults", fault.toString(), "--tags", "networking",
+                "--timeout-scale", "0.1", "--artifacts", artifacts.toString(),
+                "--allure-results", work.resolve("allure").toString());
+
+        assertThat(exit).isEqualTo(1);
+        String junit;
+        try (Stream<Path> files = Files.list(artifacts)) {
+            junit = Files.readString(files.filter(f -> f.getFileName().toString().startsWith("junit_")).findFirst().orElseThrow());
+        }
+        assertThat(junit).contains("pods connect to a Linux pod by pod IP [windows ltsc2022]")
+                .contains("not connected: TIMEOUT").contains("winnode.faults");
+    }
+}
