@@ -117,9 +117,9 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
 
     @Test
     void logsHangForHangSeconds() {
-        create(podFor(LINUX, "sub-logs", "p", container("c", BUSYBOX)).editSpec().editFirstContainer()
-                .withCommand("sh", "-c", "echo hello; sleep 3600").endContainer().endSpec().build());
-        waitRunningReady("sub-logs", "p");
+        create(podFor(LINUX, "sub-logs", "p", container("c", BUSYBOX)).editSpec().withRestartPolicy("Never").editFirstContainer()
+                .withCommand("sh", "-c", "echo hello").endContainer().endSpec().build());
+        waitFor("sub-logs", "p", p -> "Succeeded".equals(p.getStatus().getPhase()));
         Instant before = Instant.now();
         String log = client.pods().inNamespace("sub-logs").withName("p").getLog();
         assertThat(log).contains("hello");
