@@ -51,6 +51,24 @@ public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.sim
                 .findFirst().map(PodSandbox::endpoint);
     }
 
+    /** Reads the kubelet's view of the pod: a kubelet that ignores hostPort has not mapped it. */
+    @Override
+    public Optional<HostPortTarget> hostPort(String nodeIp, int hostPort) {
+        for (PodSandbox s : byKey.values()) {
+            if (s.hostNetwork || s.podIp == null || !nodeIp.equals(s.hostIp) || s.rejectedReason != null) {
+                continue;
+            }
+            for (var c : s.pod.getSpec().getContainers()) {
+                for (var p : c.getPorts() == null ? List.<io.fabric8.kubernetes.api.model.ContainerPort>of() : c.getPorts()) {
+                    if (p.getHostPort() != null && p.getHostPort() == hostPort) {
+                        return Optional.of(new HostPortTarget(s.endpoint(), p.getContainerPort()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public List<PodEndpoint> hostNetworkPods(String nodeIp) {
         return byKey.values().stream().filter(s -> s.hostNetwork && nodeIp.equals(s.hostIp)).map(PodSandbox::endpoint).toList();

@@ -113,6 +113,11 @@ public final class ClusterNetwork {
             return toListener(owner.get().listeners(), owner.get().hostname(), targetIp, targetPort, ip, port, client);
         }
         Optional<Node> node = nodeWithIp(targetIp);
+        Optional<PodNetworkView.HostPortTarget> mapped = node.isPresent() ? pods.hostPort(targetIp, targetPort) : Optional.empty();
+        if (mapped.isPresent()) {
+            PodEndpoint pod = mapped.get().pod();
+            return toListener(pod.listeners(), pod.hostname(), pod.ip(), mapped.get().containerPort(), ip, port, client);
+        }
         if (node.isPresent()) {
             Map<Integer, String> listeners = new HashMap<>();
             listeners.put(10250, "kubelet");

@@ -52,6 +52,8 @@ class KubeletFaultsTest extends FaultTestSupport {
                 select: { namespaces: [ignored] }
               - ignoredField: { path: spec.hostAliases }
                 select: { namespaces: [ignored], nodeOs: windows }
+              - ignoredField: { path: "spec.containers[*].ports[*].hostPort" }
+                select: { namespaces: [ignored] }
               - ignoredField: { path: spec.dnsPolicy }
                 select: { namespaces: [ignored] }
               - ignoredField: { path: "spec.containers[*].securityContext.windowsOptions.runAsUserName" }
@@ -213,6 +215,24 @@ class KubeletFaultsTest extends FaultTestSupport {
                 assertThat(r.stdout().contains("10.1.2.3\tfoo.local\tbar")).as(ns + "/" + os).isEqualTo(!ignored);
             }
         }
+    }
+
+    @Test
+    void hostPortIsMappedOnTheNodeUnlessIgnored() {
+        String[][] cases = {{"clean", "linux-worker-1"}, {"ignored", "linux-worker-2"}};
+        for (String[] c : cases) {
+            create(new PodBuilder(podFor(LINUX, c[0], "hp", container("c", AGNHOST, "netexec", "--http-port=8080")).build())
+                    .editSpec().withNodeName(c[1]).editFirstContainer().addNewPort().withContainerPort(8080).withHostPort(31080)
+                    .endPort().endContainer().endSpec().build());
+            waitRunningReady(c[0], "hp");
+        }
+        pause(LINUX, "clean", "hp-client");
+        waitRunningReady("clean", "hp-client");
+        String mappedIp = client.pods().inNamespace("clean").withName("hp").get().getStatus().getHostIP();
+        String ignoredIp = client.pods().inNamespace("ignored").withName("hp").get().getStatus().getHostIP();
+        assertThat(exec("clean", "hp-client", CommandLines.connect(LINUX, mappedIp, 31080, Duration.ofSeconds(1))).exitCode()).isZero();
+        assertThat(exec("clean", "hp-client", CommandLines.connect(LINUX, ignoredIp, 31080, Duration.ofSeconds(1))).stderr().strip())
+                .isEqualTo("REFUSED");
     }
 
     @Test
