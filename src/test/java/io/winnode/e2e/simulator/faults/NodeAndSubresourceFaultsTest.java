@@ -46,6 +46,8 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
                 select: { namespaces: [sub-logs] }
               - subresource: { kind: stats, behaviour: wrongFigures, factor: 1000 }
                 select: { windowsBuild: ltsc2022, nodeNames: [win2022-1] }
+              - ignoredField: { path: "spec.containers[*].resources.limits.cpu" }
+                select: { namespaces: [limits-ignored] }
               - subresource: { kind: configz, behaviour: fail, message: "configz simulated failure" }
                 select: { windowsBuild: "10.0.26100" }
             """;
@@ -58,6 +60,7 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
         namespace("sub-exec");
         namespace("sub-logs");
         namespace("stats");
+        namespace("limits-ignored");
     }
 
     @AfterAll
@@ -146,6 +149,24 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
         assertThat(rightNode).isBetween(rightPods, capacity);
         assertThat(wrong.path("node").path("memory").path("workingSetBytes").asLong()).isGreaterThan(capacity);
         assertThat(wrong.path("pods").get(0).path("memory").path("workingSetBytes").asLong()).isGreaterThan(1000L * 1024 * 1024);
+    }
+
+    @Test
+    void cpuLimitCapsStatsUnlessTheKubeletIgnoresIt() {
+        for (String ns : new String[] {"stats", "limits-ignored"}) {
+            create(new PodBuilder(podFor(WINDOWS, ns, "limited", container("c", AGNHOST, "pause")).build()).editSpec()
+                    .withNodeName("win2022-2").editFirstContainer().withNewResources().addToLimits("cpu", new Quantity("1m"))
+                    .endResources().endContainer().endSpec().build());
+            waitRunningReady(ns, "limited");
+        }
+        Map<String, Long> cpu = new HashMap<>();
+        for (JsonNode pod : summary("win2022-2").path("pods")) {
+            if (pod.path("podRef").path("name").asString().equals("limited")) {
+                cpu.put(pod.path("podRef").path("namespace").asString(), pod.path("cpu").path("usageNanoCores").asLong());
+            }
+        }
+        assertThat(cpu.get("stats")).isLessThanOrEqualTo(1_000_000L);
+        assertThat(cpu.get("limits-ignored")).isGreaterThan(1_000_000L);
     }
 
     static JsonNode summary(String node) {
