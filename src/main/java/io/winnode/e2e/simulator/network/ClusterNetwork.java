@@ -84,10 +84,6 @@ public final class ClusterNetwork {
      * Windows HostProcess pod). A Windows host cannot reach Service IPs, nor a NodePort on itself
      * (parity NET-06, NET-07: windows-networking.md limitations, debugging guide).
      */
-    public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port) {
-        return connect(clientIp, clientNodeOs, fromHost, ip, port, SourceFaults.none());
-    }
-
     public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port, SourceFaults source) {
         ServiceProxy.Route route = proxy.route(ip, port, clientIp, rulesFor(source), source.honoursSessionAffinity());
         String targetIp = ip;
