@@ -200,7 +200,7 @@ public final class Kubelet implements Controller {
                 sb.hostNetwork, d -> sleep(deps.latencies().scaled(d)),
                 new io.winnode.e2e.simulator.network.SourceFaults(deps.faults(), node.name(),
                         io.winnode.e2e.simulator.faults.PodFacts.of(sb.pod)),
-                () -> deps.latencies().jitter());
+                () -> deps.latencies().jitter(), HostsFile.entries(sb.pod));
         sb.startTime = Instant.now();
         sb.volumesReady = true;
         return true;

@@ -213,6 +213,9 @@ class KubeletFaultsTest extends FaultTestSupport {
                         .contains(p.getStatus().getPodIP() + "\t" + name);
                 boolean ignored = ns.equals("ignored") && os == WINDOWS;
                 assertThat(r.stdout().contains("10.1.2.3\tfoo.local\tbar")).as(ns + "/" + os).isEqualTo(!ignored);
+                // Lookups that read the hosts file find the alias (10.1.2.3 is nobody's: a timeout, not a DNS failure).
+                String outcome = exec(ns, name, CommandLines.connect(os, "foo.local", 80, Duration.ofSeconds(1))).stderr().strip();
+                assertThat(outcome).as(ns + "/" + os).isEqualTo(ignored ? "DNS" : "TIMEOUT");
             }
         }
     }
