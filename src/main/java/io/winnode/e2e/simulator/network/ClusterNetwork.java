@@ -53,7 +53,7 @@ public final class ClusterNetwork {
         }
         return switch (fault.get().fault().mode()) {
             case "missing" -> ServiceRules.NONE;
-            case "stale" -> history.asOf(fault.get().since());
+            case "stale" -> history.frozenAt(fault.get().since());
             default -> history.asOf(Instant.now().minusMillis((long) (fault.get().fault().delaySeconds() * 1000)));
         };
     }

@@ -38,6 +38,8 @@ class NetworkDnsAndProxyFaultsTest extends FaultTestSupport {
                 select: { namespaces: [net-drop] }
               - network: { action: reject, to: podIP, port: 8080 }
                 select: { namespaces: [net-reject], nodeOs: linux }
+              - network: { action: delay, delaySeconds: 5, to: podIP }
+                select: { namespaces: [net-delay] }
               - dns: { answer: nxdomain, names: "^web\\\\.srv\\\\." }
                 select: { namespaces: [dns-nx] }
               - dns: { answer: timeout }
@@ -66,14 +68,14 @@ class NetworkDnsAndProxyFaultsTest extends FaultTestSupport {
         sticky = client.services().inNamespace("srv").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder(
                 service("srv", "sticky", Map.of("app", "web"), 80, 8080)).editSpec().withSessionAffinity("ClientIP").endSpec()
                 .build()).update();
-        for (String ns : new String[] {"clean", "net-drop", "net-reject", "dns-nx", "dns-timeout", "dns-stale", "proxy-missing"}) {
+        for (String ns : new String[] {"clean", "net-drop", "net-reject", "net-delay", "dns-nx", "dns-timeout", "dns-stale", "proxy-missing"}) {
             namespace(ns);
             client(LINUX, ns, "lin");
             client(WINDOWS, ns, "win");
         }
         server = waitRunningReady("srv", "web-1");
         waitRunningReady("srv", "web-2");
-        for (String ns : new String[] {"clean", "net-drop", "net-reject", "dns-nx", "dns-timeout", "dns-stale", "proxy-missing"}) {
+        for (String ns : new String[] {"clean", "net-drop", "net-reject", "net-delay", "dns-nx", "dns-timeout", "dns-stale", "proxy-missing"}) {
             waitRunningReady(ns, "lin");
             waitRunningReady(ns, "win");
         }
@@ -111,6 +113,16 @@ class NetworkDnsAndProxyFaultsTest extends FaultTestSupport {
         assertThat(connect("net-reject", WINDOWS, podIp, 8080).exitCode()).as("nodeOs linux only").isZero();
         assertThat(connect("net-reject", LINUX, web.getSpec().getClusterIP(), 80).exitCode())
                 .as("the Service port 80 is not the selected destination kind").isZero();
+    }
+
+    /** A connection delayed past the client's timeout times out; a patient client gets through. */
+    @Test
+    void delayTimesOutImpatientClientsOnly() {
+        String podIp = server.getStatus().getPodIP();
+        assertThat(exec("net-delay", "lin", CommandLines.connect(LINUX, podIp, 8080, Duration.ofSeconds(2))).stderr().strip())
+                .isEqualTo("TIMEOUT");
+        assertThat(exec("net-delay", "win", CommandLines.connect(WINDOWS, podIp, 8080, Duration.ofSeconds(10))).exitCode()).isZero();
+        assertThat(exec("clean", "lin", CommandLines.connect(LINUX, podIp, 8080, Duration.ofSeconds(2))).exitCode()).isZero();
     }
 
     @Test
