@@ -17,7 +17,7 @@
  *   <li>{@code kubelet}: one kubelet per topology node — admission (SCH-06), volumes, pod IPs,
  *       image pulls against {@code images/catalog.yaml} (RT-09), container start/exit/restart,
  *       status and Events; the streaming server for exec ({@code v4.channel.k8s.io}) and logs; and
- *       {@code /configz}, {@code /stats/summary} and {@code /healthz} through the node proxy.</li>
+ *       {@code /configz}, {@code /stats/summary}, {@code /metrics/resource} and {@code /healthz} through the node proxy.</li>
  *   <li>{@code container}: what a process in a container does — the Linux (BusyBox, dig, curl)
  *       and Windows (cmd, PowerShell, curl.exe) userlands the suite's command lines use
  *       ({@code framework.exec.CommandLines}), agnhost subcommands, per-container filesystems.</li>

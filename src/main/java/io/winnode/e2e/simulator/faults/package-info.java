@@ -41,8 +41,8 @@
  *
  * <h2>Not supported</h2>
  * {@code subresource} {@code portForward} parses but has no effect (port-forward is not simulated);
- * {@code wrongFigures} applies to {@code stats} only ({@code metrics} is not served, so only
- * fail/hang apply to its path); a held termination answers the DELETE with a deletionTimestamp but
+ * {@code metrics} is the kubelet's {@code /metrics/resource} through the node proxy (metrics.k8s.io
+ * is not served); a held termination answers the DELETE with a deletionTimestamp but
  * the stored pod does not show it (the CRUD store's limitation, see the simulator package docs);
  * {@code terminationGracePeriodSeconds} only matters in the REALISTIC profile, where graceful
  * deletion is simulated.

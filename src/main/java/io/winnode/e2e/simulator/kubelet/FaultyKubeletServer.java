@@ -159,6 +159,11 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
                 if (real == null || real.code() != 200 || real.getBody() == null) {
                     yield real;
                 }
+                if (kind.equals("metrics")) {
+                    yield new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; version=0.0.4")
+                            .setBody(scaleMetrics(new String(real.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                                    fault.get().factor()));
+                }
                 JsonNode tree = Serialization.jsonMapper().readTree(new String(real.getBody().getBytes(),
                         java.nio.charset.StandardCharsets.UTF_8));
                 scale(tree, fault.get().factor());
@@ -182,6 +187,23 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
         } else if (node != null && node.isArray()) {
             node.forEach(child -> scale(child, factor));
         }
+    }
+
+    /** Multiplies each sample value of a Prometheus text exposition (the token after the labels) by {@code factor}. */
+    static String scaleMetrics(String text, double factor) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                out.append(line).append('\n');
+                continue;
+            }
+            int valueStart = line.lastIndexOf('}') >= 0 ? line.lastIndexOf('}') + 2 : line.indexOf(' ') + 1;
+            int valueEnd = line.indexOf(' ', valueStart);
+            String value = valueEnd < 0 ? line.substring(valueStart) : line.substring(valueStart, valueEnd);
+            String scaled = String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(value) * factor);
+            out.append(line, 0, valueStart).append(scaled).append(valueEnd < 0 ? "" : line.substring(valueEnd)).append('\n');
+        }
+        return out.toString();
     }
 
     private static Duration hang(SubresourceFault f) {

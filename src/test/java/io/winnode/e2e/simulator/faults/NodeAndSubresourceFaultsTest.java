@@ -46,6 +46,8 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
                 select: { namespaces: [sub-logs] }
               - subresource: { kind: stats, behaviour: wrongFigures, factor: 1000 }
                 select: { windowsBuild: ltsc2022, nodeNames: [win2022-1] }
+              - subresource: { kind: metrics, behaviour: wrongFigures, factor: 1000 }
+                select: { nodeNames: [win2022-1] }
               - ignoredField: { path: "spec.containers[*].resources.limits.cpu" }
                 select: { namespaces: [limits-ignored] }
               - subresource: { kind: configz, behaviour: fail, message: "configz simulated failure" }
@@ -167,6 +169,21 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
         }
         assertThat(cpu.get("stats")).isLessThanOrEqualTo(1_000_000L);
         assertThat(cpu.get("limits-ignored")).isGreaterThan(1_000_000L);
+    }
+
+    @Test
+    void resourceMetricsReportWrongFiguresOnTheSelectedNodeOnly() {
+        long capacity = Quantity.getAmountInBytes(client.nodes().withName("win2022-2").get().getStatus().getCapacity().get("memory"))
+                .longValue();
+        assertThat(nodeWorkingSet("win2022-2")).isBetween(1.0, (double) capacity);
+        assertThat(nodeWorkingSet("win2022-1")).isGreaterThan(capacity);
+    }
+
+    static double nodeWorkingSet(String node) {
+        HttpResponse<String> r = proxy(node, "/metrics/resource");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String line = r.body().lines().filter(l -> l.startsWith("node_memory_working_set_bytes ")).findFirst().orElseThrow();
+        return Double.parseDouble(line.split(" ")[1]);
     }
 
     static JsonNode summary(String node) {
