@@ -48,6 +48,8 @@ class KubeletFaultsTest extends FaultTestSupport {
                 select: { namespaces: [fs-term] }
               - latency: { pullSeconds: 1.5 }
                 select: { namespaces: [lat], nodeOs: linux }
+              - latency: { startSeconds: 1 }
+                select: { namespaces: [lat], nodeOs: windows, podLabels: { slow: "start" } }
               - ignoredField: { path: "spec.containers[*].volumeMounts[*].readOnly" }
                 select: { namespaces: [ignored] }
               - ignoredField: { path: spec.hostAliases }
@@ -178,6 +180,18 @@ class KubeletFaultsTest extends FaultTestSupport {
         assertThat(Duration.between(created, Instant.now())).isLessThan(Duration.ofMillis(1500));
         waitRunningReady("lat", "lin");
         assertThat(Duration.between(created, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void startLatencyForSelectedPodLabelsOnly() {
+        Instant created = Instant.now();
+        create(podFor(WINDOWS, "lat", "slow-start", container("c", AGNHOST, "pause")).editMetadata()
+                .addToLabels("slow", "start").endMetadata().build());
+        pause(WINDOWS, "lat", "normal-start");
+        waitRunningReady("lat", "normal-start");
+        assertThat(Duration.between(created, Instant.now())).isLessThan(Duration.ofMillis(1000));
+        waitRunningReady("lat", "slow-start");
+        assertThat(Duration.between(created, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
     }
 
     @Test
