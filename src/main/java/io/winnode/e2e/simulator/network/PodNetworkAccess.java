@@ -146,7 +146,8 @@ public final class PodNetworkAccess implements NetworkAccess {
         if (ips.isEmpty()) {
             return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.DNS, host, port), null, null, null);
         }
-        Optional<NetworkFault> fault = faults.network(network.destinationKind(ips.get(0), port, clusterDnsIp), port, "TCP");
+        Optional<NetworkFault> fault = faults.anyNetwork()
+                ? faults.network(network.destinationKind(ips.get(0), port, clusterDnsIp), port, "TCP") : Optional.empty();
         if (fault.isPresent()) {
             NetworkFault f = fault.get();
             Duration delay = Duration.ofMillis(f.delaySeconds() == null ? 0 : (long) (f.delaySeconds() * 1000));
