@@ -17,13 +17,19 @@
  *   <li>{@code kubelet}: one kubelet per topology node — admission (SCH-06), volumes, pod IPs,
  *       image pulls against {@code images/catalog.yaml} (RT-09), container start/exit/restart,
  *       status and Events; the streaming server for exec ({@code v4.channel.k8s.io}) and logs; and
- *       {@code /configz}, {@code /stats/summary} and {@code /healthz} through the node proxy.</li>
+ *       {@code /configz}, {@code /stats/summary}, {@code /metrics/resource} and {@code /healthz} through the node proxy.</li>
  *   <li>{@code container}: what a process in a container does — the Linux (BusyBox, dig, curl)
  *       and Windows (cmd, PowerShell, curl.exe) userlands the suite's command lines use
  *       ({@code framework.exec.CommandLines}), agnhost subcommands, per-container filesystems.</li>
- *   <li>{@code network}: the pod network, kube-proxy service routing and cluster DNS with the
- *       per-OS resolver rules (NET-16).</li>
+ *   <li>{@code network}: the pod network, kube-proxy service routing (with ClientIP session
+ *       affinity, NET-09) and hostPort mappings, and cluster DNS with the per-OS resolver rules (NET-16).</li>
+ *   <li>{@code faults}: fault files ({@code faults/README.md}) and the hooks each layer above asks
+ *       whether a fault applies to what it is doing (see that package).</li>
  * </ul>
+ * The kubelet writes each pod's kubelet-managed hosts file ({@code /etc/hosts}, Windows
+ * {@code C:\Windows\System32\drivers\etc\hosts}) with {@code hostAliases}, and refuses a container
+ * that would run as root under {@code runAsNonRoot} (CreateContainerConfigError). In the FAST profile
+ * DNS queries and EndpointSlice writes get a seeded 0–50 ms jitter so that ordering races surface.
  * The data plane ({@code exec}, DNS, connections) reads the object store in-process because it runs
  * inside API requests, on the mock server's event loop, where calling back over HTTP could deadlock.
  *

@@ -114,7 +114,7 @@ public final class ControllerManager implements AutoCloseable {
                 new ReplicaSetController(client, cache, events),
                 new DaemonSetController(client, cache, events),
                 new JobController(client, cache, events),
-                new EndpointSliceController(client, cache),
+                new EndpointSliceController(client, cache, latencies::jitter),
                 new NamespaceController(client, cache, masterUrl),
                 new GarbageCollector(client, cache)));
         ActiveFaults faults = faultFiles.isEmpty() ? ActiveFaults.none() : new ActiveFaults(faultFiles, nodeFacts(), started);

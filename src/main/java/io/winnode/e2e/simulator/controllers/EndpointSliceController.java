@@ -36,10 +36,28 @@ public final class EndpointSliceController implements Controller {
 
     private final KubernetesClient client;
     private final ClusterCache cache;
+    private final java.util.function.Supplier<java.time.Duration> jitter;
 
     public EndpointSliceController(KubernetesClient client, ClusterCache cache) {
+        this(client, cache, () -> java.time.Duration.ZERO);
+    }
+
+    /** {@code jitter}: a small seeded delay before each slice write, so that endpoint-programming races surface. */
+    public EndpointSliceController(KubernetesClient client, ClusterCache cache, java.util.function.Supplier<java.time.Duration> jitter) {
         this.client = client;
         this.cache = cache;
+        this.jitter = jitter;
+    }
+
+    private void pause() {
+        long ms = jitter.get().toMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -93,8 +111,10 @@ public final class EndpointSliceController implements Controller {
                         .withLabels(Map.of(SERVICE_NAME, svc.getMetadata().getName(), MANAGED_BY, "endpointslice-controller.k8s.io"))
                         .withOwnerReferences(Ownership.controllerRef(svc)).endMetadata()
                     .withAddressType("IPv4").withEndpoints(endpoints).withPorts(ports).build();
+            pause();
             client.discovery().v1().endpointSlices().inNamespace(ns).resource(slice).create();
         } else if (!Objects.equals(existing.getEndpoints(), endpoints) || !Objects.equals(existing.getPorts(), ports)) {
+            pause();
             client.discovery().v1().endpointSlices().inNamespace(ns).withName(name).edit(s -> {
                 s.setEndpoints(endpoints);
                 s.setPorts(ports);

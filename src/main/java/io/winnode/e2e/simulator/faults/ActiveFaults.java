@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The faults a simulated cluster applies, asked by each layer at the moment it acts: "which active
@@ -71,8 +71,7 @@ public final class ActiveFaults {
     }
 
     /** Like {@link #matching} with, for each fault, the instant it became active (for {@code stale} rules). */
-    public <T, R> List<R> matchingWithStart(Class<T> mechanism, String nodeName, PodFacts pod,
-                                            java.util.function.BiFunction<T, Instant, R> combine) {
+    public <T, R> List<R> matchingWithStart(Class<T> mechanism, String nodeName, PodFacts pod, BiFunction<T, Instant, R> combine) {
         List<R> result = new ArrayList<>();
         Instant now = Instant.now();
         NodeFacts node = nodeName == null ? null : nodes.get(nodeName);
@@ -82,19 +81,6 @@ public final class ActiveFaults {
                 if (since != null) {
                     result.add(combine.apply(mechanism.cast(f.mechanism()), since));
                 }
-            }
-        }
-        return result;
-    }
-
-    /** Whether any fault of this mechanism selects any pod on the node: for a view computed once per pod. */
-    public <T> List<T> matchingAny(Class<T> mechanism, String nodeName, Function<Selector, Boolean> podTest) {
-        List<T> result = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Fault f : faults) {
-            if (mechanism.isInstance(f.mechanism()) && f.select().matchesNode(nodes.get(nodeName)) && podTest.apply(f.select())
-                    && activeSince(f, now) != null) {
-                result.add(mechanism.cast(f.mechanism()));
             }
         }
         return result;

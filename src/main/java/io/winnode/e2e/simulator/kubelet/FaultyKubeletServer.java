@@ -73,7 +73,7 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
             return pods.exec(path);
         }
         if (fault.get().behaviour().equals("fail")) {
-            return failure(fault.get().message());
+            return failedStream(fault.get().message());
         }
         MockResponse real = pods.exec(path);
         WebSocketListener inner = real.getWebSocketListener();
@@ -102,6 +102,32 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
                 inner.onClosing(ws, code, reason);
             }
         });
+    }
+
+    /**
+     * The stream opens and the kubelet reports the failure on the status channel (a Failure Status
+     * with reason InternalError and the message, no exit code), the way a runtime error during exec
+     * reaches the client; the message is also written to stderr so that a client that reads only the
+     * output streams sees it. (A refused upgrade would hide the message: clients report only the code.)
+     */
+    private static MockResponse failedStream(String message) {
+        return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket ws, Response response) {
+                frame(ws, 2, message + "\n");
+                frame(ws, 3, Serialization.asJson(new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")
+                        .withReason("InternalError").withMessage(message).withCode(500).build()));
+                ws.close(1000, "");
+            }
+        });
+    }
+
+    private static void frame(WebSocket ws, int channel, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] frame = new byte[bytes.length + 1];
+        frame[0] = (byte) channel;
+        System.arraycopy(bytes, 0, frame, 1, bytes.length);
+        ws.send(frame);
     }
 
     @Override
@@ -133,6 +159,11 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
                 if (real == null || real.code() != 200 || real.getBody() == null) {
                     yield real;
                 }
+                if (kind.equals("metrics")) {
+                    yield new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; version=0.0.4")
+                            .setBody(scaleMetrics(new String(real.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                                    fault.get().factor()));
+                }
                 JsonNode tree = Serialization.jsonMapper().readTree(new String(real.getBody().getBytes(),
                         java.nio.charset.StandardCharsets.UTF_8));
                 // A kubelet can get one level wrong (D-31: the node's own figure) while the rest is right.
@@ -158,6 +189,23 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
         } else if (node != null && node.isArray()) {
             node.forEach(child -> scale(child, factor));
         }
+    }
+
+    /** Multiplies each sample value of a Prometheus text exposition (the token after the labels) by {@code factor}. */
+    static String scaleMetrics(String text, double factor) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                out.append(line).append('\n');
+                continue;
+            }
+            int valueStart = line.lastIndexOf('}') >= 0 ? line.lastIndexOf('}') + 2 : line.indexOf(' ') + 1;
+            int valueEnd = line.indexOf(' ', valueStart);
+            String value = valueEnd < 0 ? line.substring(valueStart) : line.substring(valueStart, valueEnd);
+            String scaled = String.format(java.util.Locale.ROOT, "%.6f", Double.parseDouble(value) * factor);
+            out.append(line, 0, valueStart).append(scaled).append(valueEnd < 0 ? "" : line.substring(valueEnd)).append('\n');
+        }
+        return out.toString();
     }
 
     private static Duration hang(SubresourceFault f) {

@@ -22,6 +22,17 @@ final class HostsFile {
         return os == OsFamily.WINDOWS ? WINDOWS_PATH : LINUX_PATH;
     }
 
+    /** The hostAliases as name → address, for lookups that read the hosts file (curl, agnhost connect). */
+    static java.util.Map<String, String> entries(Pod pod) {
+        java.util.Map<String, String> entries = new java.util.HashMap<>();
+        if (pod.getSpec().getHostAliases() != null) {
+            for (HostAlias alias : pod.getSpec().getHostAliases()) {
+                alias.getHostnames().forEach(h -> entries.putIfAbsent(h.toLowerCase(java.util.Locale.ROOT), alias.getIp()));
+            }
+        }
+        return java.util.Map.copyOf(entries);
+    }
+
     static String content(Pod pod, String podIp, String hostname, String domain, OsFamily os) {
         StringBuilder b = new StringBuilder("# Kubernetes-managed hosts file.\n")
                 .append("127.0.0.1\tlocalhost\n")

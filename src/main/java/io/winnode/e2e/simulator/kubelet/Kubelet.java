@@ -177,7 +177,6 @@ public final class Kubelet implements Controller {
         } catch (KubernetesClientException e) {
             return false;
         }
-        boolean wantsHostNetworkFs = Boolean.TRUE.equals(sb.pod.getSpec().getHostNetwork());
         boolean hostProcess = sb.pod.getSpec().getSecurityContext() != null
                 && sb.pod.getSpec().getSecurityContext().getWindowsOptions() != null
                 && Boolean.TRUE.equals(sb.pod.getSpec().getSecurityContext().getWindowsOptions().getHostProcess());
@@ -187,7 +186,8 @@ public final class Kubelet implements Controller {
         sb.podIp = sb.hostNetwork ? node.internalIp() : ips.allocate();
         for (ContainerInstance c : sb.all()) {
             FileTree layer = new FileTree();
-            if (!wantsHostNetworkFs) {
+            if (!sb.hostNetwork) {
+                // A pod on the host network sees the node's own hosts file; others get the kubelet-managed one.
                 String hostsKey = style.key(HostsFile.path(node.os()));
                 layer.mkdirs(hostsKey.substring(0, Math.max(1, hostsKey.lastIndexOf('/'))));
                 layer.write(hostsKey, "hosts", HostsFile.content(sb.pod, sb.podIp, sb.hostname(), deps.dns().domain(), node.os()),
@@ -200,7 +200,7 @@ public final class Kubelet implements Controller {
                 sb.hostNetwork, d -> sleep(deps.latencies().scaled(d)),
                 new io.winnode.e2e.simulator.network.SourceFaults(deps.faults(), node.name(),
                         io.winnode.e2e.simulator.faults.PodFacts.of(sb.pod)),
-                () -> deps.latencies().jitter());
+                () -> deps.latencies().jitter(), HostsFile.entries(sb.pod));
         sb.startTime = Instant.now();
         sb.volumesReady = true;
         return true;

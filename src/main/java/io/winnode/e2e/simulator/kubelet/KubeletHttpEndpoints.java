@@ -47,6 +47,10 @@ public final class KubeletHttpEndpoints implements NodeProxy {
         if ("/healthz".equals(kubeletPath)) {
             return new MockResponse().setResponseCode(200).setBody("ok");
         }
+        if ("/metrics/resource".equals(kubeletPath)) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; version=0.0.4")
+                    .setBody(resourceMetrics(summary(node)));
+        }
         return body == null ? null : new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                 .setBody(Serialization.asJson(body));
     }
@@ -76,6 +80,58 @@ public final class KubeletHttpEndpoints implements NodeProxy {
         config.put("cgroupDriver", windows ? "" : "systemd");
         config.put("maxPods", Quantity.getAmountInBytes(node.getStatus().getCapacity().get("pods")).intValue());
         return config;
+    }
+
+    /**
+     * The kubelet's resource metrics (what metrics-server scrapes), in Prometheus text format, from the
+     * same figures as the stats summary: node, pod and container CPU seconds and memory working set.
+     */
+    @SuppressWarnings("unchecked")
+    private static String resourceMetrics(Map<String, Object> summary) {
+        long ts = Instant.now().toEpochMilli();
+        Map<String, Object> node = (Map<String, Object>) summary.get("node");
+        StringBuilder b = new StringBuilder();
+        b.append("# HELP node_cpu_usage_seconds_total [STABLE] Cumulative cpu time consumed by the node in core-seconds\n")
+                .append("# TYPE node_cpu_usage_seconds_total counter\n")
+                .append("node_cpu_usage_seconds_total ").append(seconds(node)).append(' ').append(ts).append('\n')
+                .append("# HELP node_memory_working_set_bytes [STABLE] Current working set of the node in bytes\n")
+                .append("# TYPE node_memory_working_set_bytes gauge\n")
+                .append("node_memory_working_set_bytes ").append(workingSet(node)).append(' ').append(ts).append('\n');
+        StringBuilder podCpu = new StringBuilder();
+        StringBuilder podMem = new StringBuilder();
+        StringBuilder ctrCpu = new StringBuilder();
+        StringBuilder ctrMem = new StringBuilder();
+        for (Map<String, Object> pod : (List<Map<String, Object>>) summary.get("pods")) {
+            Map<String, Object> ref = (Map<String, Object>) pod.get("podRef");
+            String podLabels = "namespace=\"" + ref.get("namespace") + "\",pod=\"" + ref.get("name") + "\"";
+            podCpu.append("pod_cpu_usage_seconds_total{").append(podLabels).append("} ").append(seconds(pod)).append(' ').append(ts).append('\n');
+            podMem.append("pod_memory_working_set_bytes{").append(podLabels).append("} ").append(workingSet(pod)).append(' ').append(ts).append('\n');
+            for (Map<String, Object> c : (List<Map<String, Object>>) pod.get("containers")) {
+                String labels = "{container=\"" + c.get("name") + "\"," + podLabels + "} ";
+                ctrCpu.append("container_cpu_usage_seconds_total").append(labels).append(seconds(c)).append(' ').append(ts).append('\n');
+                ctrMem.append("container_memory_working_set_bytes").append(labels).append(workingSet(c)).append(' ').append(ts).append('\n');
+            }
+        }
+        b.append("# HELP container_cpu_usage_seconds_total [STABLE] Cumulative cpu time consumed by the container in core-seconds\n")
+                .append("# TYPE container_cpu_usage_seconds_total counter\n").append(ctrCpu)
+                .append("# HELP container_memory_working_set_bytes [STABLE] Current working set of the container in bytes\n")
+                .append("# TYPE container_memory_working_set_bytes gauge\n").append(ctrMem)
+                .append("# HELP pod_cpu_usage_seconds_total [STABLE] Cumulative cpu time consumed by the pod in core-seconds\n")
+                .append("# TYPE pod_cpu_usage_seconds_total counter\n").append(podCpu)
+                .append("# HELP pod_memory_working_set_bytes [STABLE] Current working set of the pod in bytes\n")
+                .append("# TYPE pod_memory_working_set_bytes gauge\n").append(podMem);
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String seconds(Map<String, Object> stats) {
+        long nanos = ((Number) ((Map<String, Object>) stats.get("cpu")).get("usageCoreNanoSeconds")).longValue();
+        return String.format(java.util.Locale.ROOT, "%.6f", nanos / 1e9);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long workingSet(Map<String, Object> stats) {
+        return ((Number) ((Map<String, Object>) stats.get("memory")).get("workingSetBytes")).longValue();
     }
 
     private Map<String, Object> summary(Node node) {

@@ -51,18 +51,22 @@ public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.sim
                 .findFirst().map(PodSandbox::endpoint);
     }
 
-    /** Read from the kubelet's view of each pod, so a kubelet that ignores hostPort publishes nothing. */
+    /** Reads the kubelet's view of the pod: a kubelet that ignores hostPort has not mapped it. */
     @Override
-    public List<io.winnode.e2e.simulator.network.HostPortMapping> hostPortMappings(String nodeIp) {
-        return byKey.values().stream()
-                .filter(s -> !s.hostNetwork && s.rejectedReason == null && s.podIp != null && nodeIp.equals(s.hostIp))
-                .flatMap(s -> s.pod.getSpec().getContainers().stream()
-                        .filter(c -> c.getPorts() != null)
-                        .flatMap(c -> c.getPorts().stream())
-                        .filter(p -> p.getHostPort() != null && p.getHostPort() > 0)
-                        .map(p -> new io.winnode.e2e.simulator.network.HostPortMapping(p.getHostPort(), s.podIp,
-                                p.getContainerPort())))
-                .toList();
+    public Optional<HostPortTarget> hostPort(String nodeIp, int hostPort) {
+        for (PodSandbox s : byKey.values()) {
+            if (s.hostNetwork || s.podIp == null || !nodeIp.equals(s.hostIp) || s.rejectedReason != null) {
+                continue;
+            }
+            for (var c : s.pod.getSpec().getContainers()) {
+                for (var p : c.getPorts() == null ? List.<io.fabric8.kubernetes.api.model.ContainerPort>of() : c.getPorts()) {
+                    if (p.getHostPort() != null && p.getHostPort() == hostPort) {
+                        return Optional.of(new HostPortTarget(s.endpoint(), p.getContainerPort()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

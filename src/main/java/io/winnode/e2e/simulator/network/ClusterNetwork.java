@@ -53,7 +53,7 @@ public final class ClusterNetwork {
         }
         return switch (fault.get().fault().mode()) {
             case "missing" -> ServiceRules.NONE;
-            case "stale" -> history.asOf(fault.get().since());
+            case "stale" -> history.frozenAt(fault.get().since());
             default -> history.asOf(Instant.now().minusMillis((long) (fault.get().fault().delaySeconds() * 1000)));
         };
     }
@@ -84,10 +84,6 @@ public final class ClusterNetwork {
      * Windows HostProcess pod). A Windows host cannot reach Service IPs, nor a NodePort on itself
      * (parity NET-06, NET-07: windows-networking.md limitations, debugging guide).
      */
-    public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port) {
-        return connect(clientIp, clientNodeOs, fromHost, ip, port, SourceFaults.none());
-    }
-
     public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port, SourceFaults source) {
         ServiceProxy.Route route = proxy.route(ip, port, clientIp, rulesFor(source), source.honoursSessionAffinity());
         String targetIp = ip;
@@ -113,15 +109,12 @@ public final class ClusterNetwork {
             return toListener(owner.get().listeners(), owner.get().hostname(), targetIp, targetPort, ip, port, client);
         }
         Optional<Node> node = nodeWithIp(targetIp);
+        Optional<PodNetworkView.HostPortTarget> mapped = node.isPresent() ? pods.hostPort(targetIp, targetPort) : Optional.empty();
+        if (mapped.isPresent()) {
+            PodEndpoint pod = mapped.get().pod();
+            return toListener(pod.listeners(), pod.hostname(), pod.ip(), mapped.get().containerPort(), ip, port, client);
+        }
         if (node.isPresent()) {
-            int dialled = targetPort;
-            Optional<HostPortMapping> published = pods.hostPortMappings(targetIp).stream()
-                    .filter(m -> m.hostPort() == dialled).findFirst();
-            Optional<PodEndpoint> backend = published.flatMap(m -> pods.podByIp(m.podIp()));
-            if (backend.isPresent()) {
-                return toListener(backend.get().listeners(), backend.get().hostname(), published.get().podIp(),
-                        published.get().containerPort(), ip, port, client);
-            }
             Map<Integer, String> listeners = new HashMap<>();
             listeners.put(10250, "kubelet");
             if (node.get().getMetadata().getLabels().containsKey("node-role.kubernetes.io/control-plane")) {

@@ -26,11 +26,14 @@ public final class PodNetworkAccess implements NetworkAccess {
     private final boolean hostNetwork;
     private final Consumer<Duration> waiter;
     private final SourceFaults faults;
+    // Name (lower case) → address from the pod's hosts file, consulted before DNS by getaddrinfo-style lookups.
+    private final java.util.Map<String, String> hostsFile;
     private final java.util.function.Supplier<Duration> jitter;
 
     public PodNetworkAccess(ClusterNetwork network, ClusterDns dns, ResolverConfig resolver, String clusterDnsIp, String podIp,
                             OsFamily nodeOs, boolean hostNetwork, Consumer<Duration> waiter) {
-        this(network, dns, resolver, clusterDnsIp, podIp, nodeOs, hostNetwork, waiter, SourceFaults.none(), () -> Duration.ZERO);
+        this(network, dns, resolver, clusterDnsIp, podIp, nodeOs, hostNetwork, waiter, SourceFaults.none(), () -> Duration.ZERO,
+                java.util.Map.of());
     }
 
     /**
@@ -39,7 +42,8 @@ public final class PodNetworkAccess implements NetworkAccess {
      */
     public PodNetworkAccess(ClusterNetwork network, ClusterDns dns, ResolverConfig resolver, String clusterDnsIp, String podIp,
                             OsFamily nodeOs, boolean hostNetwork, Consumer<Duration> waiter, SourceFaults faults,
-                            java.util.function.Supplier<Duration> jitter) {
+                            java.util.function.Supplier<Duration> jitter, java.util.Map<String, String> hostsFile) {
+        this.hostsFile = hostsFile;
         this.faults = faults;
         this.jitter = jitter;
         this.hostNetwork = hostNetwork;
@@ -133,15 +137,17 @@ public final class PodNetworkAccess implements NetworkAccess {
 
     private ClusterNetwork.Connection dial(String host, int port, Duration timeout) {
         List<String> ips;
+        String fromHosts = hostsFile.get(host.toLowerCase(java.util.Locale.ROOT));
         try {
-            ips = resolve(host, true);
+            ips = fromHosts != null ? List.of(fromHosts) : resolve(host, true);
         } catch (DnsTimeoutException e) {
             ips = List.of();
         }
         if (ips.isEmpty()) {
             return new ClusterNetwork.Connection(new ConnectResult(ConnectKind.DNS, host, port), null, null, null);
         }
-        Optional<NetworkFault> fault = faults.network(network.destinationKind(ips.get(0), port, clusterDnsIp), port, "TCP");
+        Optional<NetworkFault> fault = faults.anyNetwork()
+                ? faults.network(network.destinationKind(ips.get(0), port, clusterDnsIp), port, "TCP") : Optional.empty();
         if (fault.isPresent()) {
             NetworkFault f = fault.get();
             Duration delay = Duration.ofMillis(f.delaySeconds() == null ? 0 : (long) (f.delaySeconds() * 1000));

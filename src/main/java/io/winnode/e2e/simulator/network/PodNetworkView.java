@@ -11,6 +11,11 @@ public interface PodNetworkView {
     /** Pods sharing the node's network namespace ({@code hostNetwork: true}) on the node with this IP. */
     List<PodEndpoint> hostNetworkPods(String nodeIp);
 
-    /** Container ports published as hostPorts on the node with this IP, by running pods. */
-    List<HostPortMapping> hostPortMappings(String nodeIp);
+    /** A hostPort mapping on the node with this IP: the pod and its container port (CNI portmap / HNS port mapping). */
+    record HostPortTarget(PodEndpoint pod, int containerPort) {
+    }
+
+    default Optional<HostPortTarget> hostPort(String nodeIp, int hostPort) {
+        return Optional.empty();
+    }
 }

@@ -30,7 +30,19 @@ public final class RuleHistory {
         }
     }
 
-    /** The state as it was at {@code t}; before the first capture, no rules at all. */
+    /**
+     * The state a proxy frozen at {@code t} keeps: as {@link #asOf}, but a freeze before the first
+     * capture (a fault active from the start) keeps the first captured state, the cluster's initial one.
+     */
+    ServiceRules frozenAt(Instant t) {
+        Map.Entry<Instant, ServiceRules> e = states.floorEntry(t);
+        if (e == null) {
+            e = states.firstEntry();
+        }
+        return e == null ? ServiceRules.NONE : e.getValue();
+    }
+
+    /** The state as it was at {@code t}; before the first capture, no rules at all (nothing programmed yet). */
     ServiceRules asOf(Instant t) {
         Map.Entry<Instant, ServiceRules> e = states.floorEntry(t);
         return e == null ? ServiceRules.NONE : e.getValue();

@@ -50,10 +50,6 @@ public final class ServiceProxy {
         this.random = new Random(seed ^ 0x9e3779b9L);
     }
 
-    public Route route(String ip, int port) {
-        return route(ip, port, null, ServiceRules.current(store), true);
-    }
-
     public Route route(String ip, int port, String clientIp, ServiceRules rules, boolean honourAffinity) {
         List<Service> services = rules.services();
         for (Service svc : services) {

@@ -35,6 +35,11 @@ public final class SourceFaults {
         return new SourceFaults(ActiveFaults.none(), null, null);
     }
 
+    /** Whether any network fault applies to this pod now (the destination is classified only then). */
+    boolean anyNetwork() {
+        return !faults.matching(NetworkFault.class, nodeName, pod).isEmpty();
+    }
+
     Optional<NetworkFault> network(String destinationKind, int port, String protocol) {
         return faults.matching(NetworkFault.class, nodeName, pod).stream()
                 .filter(f -> f.to().equals("any") || f.to().equals(destinationKind))
