@@ -31,10 +31,18 @@ final class ProjectFolder {
         this.relativePath = relativePath;
     }
 
-    /** The names of the files in the folder whose name ends with {@code suffix}, sorted. */
+    /**
+     * The names of the files in the folder whose name ends with {@code suffix}, sorted: the
+     * checkout's folder when there is one (so a file deleted there is gone, whatever an older build
+     * packed), else the copy packed in the jar.
+     */
     TreeSet<String> fileNames(String suffix) {
         var names = new TreeSet<String>();
-        collect(ProjectFiles.home().resolve(relativePath), suffix, names);
+        Path checkout = ProjectFiles.home().resolve(relativePath);
+        if (Files.isDirectory(checkout)) {
+            collect(checkout, suffix, names);
+            return names;
+        }
         URL packed = ProjectFolder.class.getClassLoader().getResource(relativePath);
         if (packed != null) {
             collectPacked(packed, suffix, names);

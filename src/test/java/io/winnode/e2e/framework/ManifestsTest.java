@@ -44,14 +44,15 @@ class ManifestsTest {
         }
     }
 
-    /** A value for every placeholder a template uses: images from the catalog, "sample" or 1 elsewhere. */
+    /** A value for every placeholder a template uses: images from the catalog, numbers for counts and ports, "sample" elsewhere. */
     private static Map<String, String> sampleValues(String template, ImageCatalog images) {
         var values = new HashMap<String, String>();
         Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}").matcher(template);
         while (m.find()) {
             String key = m.group(1);
             values.put(key, key.startsWith("image.") ? images.reference(key.substring(6))
-                    : key.equals("REPLICAS") ? "1" : key.endsWith("_DIR") ? "/data" : "sample");
+                    : key.equals("REPLICAS") || key.endsWith("_PORT") || key.endsWith("_SECONDS") ? "1"
+                    : key.endsWith("_DIR") ? "/data" : key.equals("TYPE") ? "ClusterIP" : "sample");
         }
         return values;
     }
