@@ -24,14 +24,14 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** One simulated cluster per test class, and the small helpers the simulator tests share. Public API only. */
-abstract class SimulatorTestSupport {
+public abstract class SimulatorTestSupport {
 
     static final String AGNHOST = "registry.k8s.io/e2e-test-images/agnhost:2.62";
     static final String BUSYBOX = "registry.k8s.io/e2e-test-images/busybox:1.37.0-2";
     static final String LINUX_ONLY = "docker.io/library/alpine:3.20";
 
-    static SimulatedCluster cluster;
-    static KubernetesClient client;
+    protected static SimulatedCluster cluster;
+    protected static KubernetesClient client;
 
     static void startCluster() {
         cluster = SimulatedCluster.start(SimulatorOptions.defaults());
@@ -47,17 +47,17 @@ abstract class SimulatorTestSupport {
         }
     }
 
-    static String namespace(String name) {
+    public static String namespace(String name) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
         return name;
     }
 
-    static Container container(String name, String image, String... args) {
+    public static Container container(String name, String image, String... args) {
         return new ContainerBuilder().withName(name).withImage(image).withArgs(args.length == 0 ? null : List.of(args)).build();
     }
 
     /** A pod pinned to an OS the documented way: nodeSelector, and for Windows the os=windows toleration (SCH-03). */
-    static PodBuilder podFor(OsFamily os, String namespace, String name, Container... containers) {
+    public static PodBuilder podFor(OsFamily os, String namespace, String name, Container... containers) {
         PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withNewSpec().withContainers(containers).withNodeSelector(Map.of("kubernetes.io/os", os.label())).endSpec();
         if (os == OsFamily.WINDOWS) {
@@ -67,11 +67,11 @@ abstract class SimulatorTestSupport {
         return b;
     }
 
-    static Pod create(Pod pod) {
+    public static Pod create(Pod pod) {
         return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
     }
 
-    static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
+    public static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
             Pod p = client.pods().inNamespace(namespace).withName(name).get();
             return p != null && condition.test(p);
@@ -96,12 +96,12 @@ abstract class SimulatorTestSupport {
         }
     }
 
-    static List<Event> events(String namespace, String involvedName) {
+    public static List<Event> events(String namespace, String involvedName) {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
     }
 
-    static boolean hasEvent(String namespace, String involvedName, String reason, String messagePart) {
+    public static boolean hasEvent(String namespace, String involvedName, String reason, String messagePart) {
         return events(namespace, involvedName).stream()
                 .anyMatch(e -> reason.equals(e.getReason()) && e.getMessage() != null && e.getMessage().contains(messagePart));
     }

@@ -33,13 +33,11 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** A simulated cluster started with one hand-written fault file; helpers talk fabric8 to it (public API only). */
-abstract class FaultTestSupport {
+abstract class FaultTestSupport extends io.winnode.e2e.simulator.SimulatorTestSupport {
 
     static final String AGNHOST = "registry.k8s.io/e2e-test-images/agnhost:2.62";
     static final String BUSYBOX = "registry.k8s.io/e2e-test-images/busybox:1.37.0-2";
 
-    static SimulatedCluster cluster;
-    static KubernetesClient client;
 
     static void startWithFaults(String faultYaml) {
         try {
@@ -62,33 +60,14 @@ abstract class FaultTestSupport {
         }
     }
 
-    static String namespace(String name) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-        return name;
-    }
 
-    static Container container(String name, String image, String... args) {
-        return new ContainerBuilder().withName(name).withImage(image).withArgs(args.length == 0 ? null : List.of(args)).build();
-    }
 
-    static PodBuilder podFor(OsFamily os, String namespace, String name, Container... containers) {
-        PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withNewSpec().withContainers(containers).withNodeSelector(Map.of("kubernetes.io/os", os.label())).endSpec();
-        if (os == OsFamily.WINDOWS) {
-            b.editSpec().addNewToleration().withKey("os").withValue("windows").withOperator("Equal").withEffect("NoSchedule")
-                    .endToleration().withNewOs("windows").endSpec();
-        }
-        return b;
-    }
 
     /** A pause pod to exec from. */
     static Pod client(OsFamily os, String namespace, String name) {
         return create(podFor(os, namespace, name, container("c", AGNHOST, "pause")).build());
     }
 
-    static Pod create(Pod pod) {
-        return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
-    }
 
     static Service service(String namespace, String name, Map<String, String> selector, int port, int targetPort) {
         return client.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
@@ -96,13 +75,6 @@ abstract class FaultTestSupport {
                 .withTargetPort(new IntOrString(targetPort)).endPort().endSpec().build()).create();
     }
 
-    static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Pod p = client.pods().inNamespace(namespace).withName(name).get();
-            return p != null && condition.test(p);
-        });
-        return client.pods().inNamespace(namespace).withName(name).get();
-    }
 
     static boolean runningReady(Pod p) {
         return "Running".equals(p.getStatus().getPhase()) && p.getStatus().getConditions().stream()
@@ -137,13 +109,5 @@ abstract class FaultTestSupport {
         }
     }
 
-    static List<Event> events(String namespace, String involvedName) {
-        return client.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
-    }
 
-    static boolean hasEvent(String namespace, String involvedName, String reason, String messagePart) {
-        return events(namespace, involvedName).stream()
-                .anyMatch(e -> reason.equals(e.getReason()) && e.getMessage() != null && e.getMessage().contains(messagePart));
-    }
 }
