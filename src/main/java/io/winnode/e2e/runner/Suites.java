@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class Suites {
 
     static final String FOLDER = "suites";
+    /** {@code suites/quarantine.yaml} lives with the suites but is not one (see {@code Quarantine}). */
+    static final String QUARANTINE = "quarantine";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private Suites() {
@@ -30,7 +32,7 @@ final class Suites {
             throw new InvalidInputException(ProjectFiles.describe(file) + " declares name '" + suite.name()
                     + "'; it must equal the file name, '" + name + "'. Fix the name field.");
         }
-        return suite;
+        return suite.validate(ProjectFiles.describe(file));
     }
 
     /** The names of every suite, sorted. */
@@ -38,7 +40,7 @@ final class Suites {
         var names = new TreeSet<String>();
         new ProjectFolder(FOLDER).fileNames(".yaml").stream()
                 .map(f -> f.substring(0, f.length() - ".yaml".length()))
-                .filter(n -> NAME.matcher(n).matches())
+                .filter(n -> NAME.matcher(n).matches() && !QUARANTINE.equals(n))
                 .forEach(names::add);
         return names;
     }

@@ -24,6 +24,11 @@ public final class Tags {
     public static final String CORE_STORAGE = "Core.Storage";
     public static final String CORE_SCHEDULING = "Core.Scheduling";
     public static final String CORE_CONCURRENT = "Core.Concurrent";
+    public static final String EXTEND_HOST_PROCESS = "Extend.HostProcess";
+    public static final String EXTEND_ACTIVE_DIRECTORY = "Extend.ActiveDirectory";
+    public static final String EXTEND_NETWORK_POLICY = "Extend.NetworkPolicy";
+    public static final String EXTEND_NETWORK = "Extend.Network";
+    public static final String EXTEND_WORKER = "Extend.Worker";
 
     /** A fast subset every run should start with. */
     public static final String SMOKE = "smoke";
