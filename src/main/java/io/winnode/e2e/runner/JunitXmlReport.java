@@ -39,9 +39,12 @@ final class JunitXmlReport implements TestExecutionListener {
     /** The {@code <testcase>} property naming the test id ({@code Class#method}, as {@code ./winnode list} prints it). */
     static final String TEST_ID_PROPERTY = "winnode.test.id";
 
+    /** The {@code <testcase>} property numbering a retry ({@code 2} is the first retry); absent on a first attempt. */
+    static final String ATTEMPT_PROPERTY = "winnode.attempt";
+
     /** One {@code <testcase>}. {@code outcome} null means passed. */
-    private record Case(String name, String className, String testId, Duration time, String outcome, String message,
-                        String detail) {
+    private record Case(String name, String className, String testId, int attempt, Duration time, String outcome,
+                        String message, String detail) {
     }
 
     private final Path file;
@@ -50,8 +53,9 @@ final class JunitXmlReport implements TestExecutionListener {
     private final Clock clock;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final List<Case> cases = new ArrayList<>();
-    private TestPlan plan;
+    private volatile TestPlan plan;
     private Instant planStarted;
+    private volatile int attempt = 1;
 
     JunitXmlReport(Path file, String suiteName, Map<String, String> properties, Clock clock) {
         this.file = file;
@@ -63,7 +67,18 @@ final class JunitXmlReport implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
-        planStarted = clock.instant();
+        if (planStarted == null) {
+            planStarted = clock.instant(); // a run executes several plans (phases, retries); time from the first
+        }
+    }
+
+    /**
+     * Cases from now on belong to attempt {@code n}. A retried test keeps its name, so the file holds
+     * it twice, failed and then passed: testgrid shows such a row as flaky, and the failure stays
+     * on record instead of being hidden by the rerun.
+     */
+    void attemptStarted(int n) {
+        attempt = n;
     }
 
     @Override
@@ -97,9 +112,9 @@ final class JunitXmlReport implements TestExecutionListener {
         }
     }
 
-    @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
-        write(Duration.between(planStarted, clock.instant()));
+    /** Writes the file once the run's every phase and retry is over. */
+    void finish() {
+        write(Duration.between(planStarted == null ? clock.instant() : planStarted, clock.instant()));
     }
 
     Path file() {
@@ -117,8 +132,8 @@ final class JunitXmlReport implements TestExecutionListener {
             // A container that ran and did not succeed: its own setup or teardown broke.
             name = name + " [setup or teardown]";
         }
-        cases.add(new Case(name, TestCaseNames.className(plan, id), TestSelection.testId(plan, id), time, outcome, message,
-                detail));
+        cases.add(new Case(name, TestCaseNames.className(plan, id), TestSelection.testId(plan, id), attempt, time, outcome,
+                message, detail));
     }
 
     private synchronized void write(Duration total) {
@@ -148,7 +163,9 @@ final class JunitXmlReport implements TestExecutionListener {
                 xml.writeEndElement();
                 Set<String> names = new HashSet<>();
                 for (Case c : cases) {
-                    writeCase(xml, c, unique(names, c.name()));
+                    // Unique within an attempt; a retry repeats the name on purpose (see attemptStarted).
+                    String name = unique(names, c.attempt() + "\u0000", c.name());
+                    writeCase(xml, c, name);
                 }
                 xml.writeCharacters("\n");
                 xml.writeEndElement();
@@ -169,13 +186,21 @@ final class JunitXmlReport implements TestExecutionListener {
         xml.writeAttribute("name", clean(name));
         xml.writeAttribute("classname", c.className());
         xml.writeAttribute("time", seconds(c.time()));
-        if (!c.testId().isEmpty()) {
-            // Lets tools (faults verify) tell which test a row is without parsing its display name.
+        boolean hasProperties = !c.testId().isEmpty() || c.attempt() > 1;
+        if (hasProperties) {
+            // Lets tools (faults verify, signoff) tell which test a row is without parsing its display name.
             xml.writeCharacters("\n    ");
             xml.writeStartElement("properties");
-            xml.writeEmptyElement("property");
-            xml.writeAttribute("name", TEST_ID_PROPERTY);
-            xml.writeAttribute("value", c.testId());
+            if (!c.testId().isEmpty()) {
+                xml.writeEmptyElement("property");
+                xml.writeAttribute("name", TEST_ID_PROPERTY);
+                xml.writeAttribute("value", c.testId());
+            }
+            if (c.attempt() > 1) {
+                xml.writeEmptyElement("property");
+                xml.writeAttribute("name", ATTEMPT_PROPERTY);
+                xml.writeAttribute("value", String.valueOf(c.attempt()));
+            }
             xml.writeEndElement();
         }
         if (c.outcome() != null) {
@@ -187,16 +212,16 @@ final class JunitXmlReport implements TestExecutionListener {
             }
             xml.writeEndElement();
         }
-        if (c.outcome() != null || !c.testId().isEmpty()) {
+        if (c.outcome() != null || hasProperties) {
             xml.writeCharacters("\n  ");
         }
         xml.writeEndElement();
     }
 
     // Two cases with one name would collapse into one testgrid row; keep both visible.
-    private static String unique(Set<String> names, String name) {
+    private static String unique(Set<String> names, String scope, String name) {
         String candidate = name;
-        for (int n = 2; !names.add(candidate); n++) {
+        for (int n = 2; !names.add(scope + candidate); n++) {
             candidate = name + " #" + n;
         }
         return candidate;

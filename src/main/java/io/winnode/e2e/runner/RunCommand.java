@@ -10,8 +10,6 @@ import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +20,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +71,21 @@ final class RunCommand implements Callable<Integer> {
                     + "fails in seconds.")
     double timeoutScale;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Test classes to run at once, each in its own namespace (default: the suite's 'parallel', else 1). "
+                    + "Tests tagged serial always run afterwards, alone.")
+    Integer parallel;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Rounds of rerunning failed tests (default: the suite's 'retries', else 0). A test that passes on "
+                    + "a retry is reported as flaky; its failure stays in the JUnit XML.")
+    Integer retries;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, live or plain (default: ${DEFAULT-VALUE}: a live status line on a terminal, "
+                    + "timestamped lines in CI or when output is redirected).")
+    ProgressPrinter.Mode progress;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--timeout-scale " + timeoutScale + " must be a number greater than 0, "
                     + "e.g. 0.1 on the fast simulated cluster or 2 for a slow real one.");
         }
+        SuiteExecution.Settings settings = settings(tests.suite());
         createDirectories(artifacts, "--artifacts");
         createDirectories(allureResults, "--allure-results");
         RunResult result;
@@ -92,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
             List<String> selected = tests.discoverIds(launcher.getLauncher());
             try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
-                result = run(session.cluster(), tests, selected.size(), activeFaults, launcher, out);
+                result = run(session.cluster(), tests, selected.size(), settings, activeFaults, launcher, out);
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
@@ -107,6 +123,22 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.PASSED;
+    }
+
+    /** The suite's run settings, with --parallel and --retries taking precedence; checked before any cluster work. */
+    private SuiteExecution.Settings settings(Suite suite) {
+        int classes = parallel != null ? parallel : suite.parallelClasses();
+        if (classes < 1 || classes > Suite.MAX_PARALLEL) {
+            throw new InvalidInputException("--parallel " + classes + " is out of range; use 1 to " + Suite.MAX_PARALLEL
+                    + " (test classes at once; on 2 cores 2-4 is plenty for the simulated cluster).");
+        }
+        int rounds = retries != null ? retries : suite.retryCount();
+        if (rounds < 0 || rounds > Suite.MAX_RETRIES) {
+            throw new InvalidInputException("--retries " + rounds + " is out of range; use 0 to " + Suite.MAX_RETRIES + ".");
+        }
+        // The per-test limit stretches and shrinks with the waits inside the tests.
+        var limit = suite.testTimeout().map(t -> Duration.ofMillis(Math.max(1000, (long) (t.toMillis() * timeoutScale))));
+        return new SuiteExecution.Settings(classes, rounds, limit);
     }
 
     /**
@@ -125,25 +157,30 @@ final class RunCommand implements Callable<Integer> {
         return faults.stream().map(catalog::resolve).toList();
     }
 
-    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, List<ActiveFault> activeFaults,
-                          LauncherSession launcher, PrintWriter out) throws Exception {
+    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, SuiteExecution.Settings settings,
+                          List<ActiveFault> activeFaults, LauncherSession launcher, PrintWriter out) throws Exception {
         requireWindowsNodes(cluster);
         String runId = RunIds.next(clock);
+        Instant started = clock.instant();
         out.println(RunBanner.forRun(cluster, runId, tests, selectedCount, activeFaults, timeoutScale));
+        out.printf("Execution:   %d class(es) at once, %d retry round(s), per-test limit %s%n%n", settings.parallel(),
+                settings.retries(), settings.testTimeout().map(RunCommand::seconds).orElse("none"));
         out.flush();
 
         Map<String, String> runProperties = runProperties(cluster, tests, runId);
         runProperties.put("winnode.faults", faultIds(activeFaults));
         runProperties.put("winnode.timeout.scale", String.valueOf(timeoutScale));
-        AllureResults allure = AllureResults.prepare(allureResults);
         Map<String, String> environment = environmentProperties(cluster, tests, runId);
         environment.put("faults", faultIds(activeFaults));
         environment.put("timeout.scale", String.valueOf(timeoutScale));
+        RunMetadata metadata = metadata(environment, tests, settings, started, null);
+        metadata.writeTo(artifacts); // now, so that even an interrupted run says what it was
+        AllureResults allure = AllureResults.prepare(allureResults);
         allure.writeEnvironment(environment);
         allure.writeExecutor(System::getenv);
         var junitXml = new JunitXmlReport(artifacts.resolve("junit_" + tests.suite().name() + ".xml"),
                 "winnode-e2e " + tests.suite().name(), runProperties, clock);
-        var summary = new SummaryGeneratingListener();
+        var progressPrinter = new ProgressPrinter(out, progress.live(System::getenv, System.console() != null), selectedCount, clock);
 
         Map<String, String> parameters = new LinkedHashMap<>(cluster.target().asConfigurationParameters());
         // Loads allure-junit5's AllureJunit5 interceptor, which reports @BeforeEach/@AfterEach as Allure fixtures.
@@ -155,10 +192,17 @@ final class RunCommand implements Callable<Integer> {
         }
 
         ParityLedger.run().clear();
+        TestOutcomes outcomes;
         try (AutoCloseable steps = allure.install()) {
-            launcher.getLauncher().execute(tests.request(parameters),
-                    allure.listener(), junitXml, summary, new ProgressPrinter(out));
+            var execution = new SuiteExecution(launcher.getLauncher(), parameters, settings, out);
+            outcomes = execution.run(tests.request(parameters), junitXml::attemptStarted,
+                    allure.listener(), junitXml, progressPrinter);
+        } finally {
+            progressPrinter.close();
+            junitXml.finish();
         }
+        Instant finished = clock.instant();
+        metadata(environment, tests, settings, started, finished).writeTo(artifacts);
 
         out.println();
         out.println("Parity matrix:");
@@ -167,13 +211,47 @@ final class RunCommand implements Callable<Integer> {
             ParityReport parity = ParityReport.of(ParityLedger.run().observations());
             out.print(parity.text());
             parity.writeTo(artifacts, runProperties);
+            // The HTML report's parity page is built from the results directory alone.
+            Files.copy(artifacts.resolve("parity-matrix.json"), allure.directory().resolve("parity-matrix.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (InvalidInputException e) {
             // The tests ran and their reports are written; keep the summary, but do not call the run green.
             parityProblem = e.getMessage();
             out.println("(not available: " + parityProblem + ")");
         }
-        return new RunResult(summary.getSummary(), cluster.kind().name(), junitXml.file(), allure.directory(), artifacts,
-                parityProblem);
+        return new RunResult(outcomes, Duration.between(started, finished), cluster.kind().name(), junitXml.file(),
+                allure.directory(), artifacts, parityProblem);
+    }
+
+    /** The run's {@code metadata.json}: the environment Allure shows, plus how the suite was run. */
+    private RunMetadata metadata(Map<String, String> environment, TestSelection tests, SuiteExecution.Settings settings,
+                                 Instant started, Instant finished) {
+        var values = new LinkedHashMap<String, String>();
+        values.put(RunMetadata.PROJECT_VERSION, RunMetadata.projectVersion());
+        values.put(RunMetadata.SUITE, tests.suite().name());
+        values.put(RunMetadata.TAGS, tests.tagExpression());
+        values.put(RunMetadata.RUN_ID, environment.get("run.id"));
+        values.put(RunMetadata.CLUSTER_KIND, environment.get("cluster.kind"));
+        values.put(RunMetadata.API_SERVER, environment.get("cluster.api.server"));
+        values.put(RunMetadata.KUBERNETES_VERSION, environment.get("kubernetes.version"));
+        values.put(RunMetadata.WINDOWS_BUILDS, environment.get("windows.builds"));
+        values.put(RunMetadata.WINDOWS_OS_IMAGES, environment.get("windows.os.images"));
+        values.put(RunMetadata.LINUX_OS_IMAGES, environment.get("linux.os.images"));
+        values.put(RunMetadata.CONTAINER_RUNTIMES, environment.get("container.runtimes"));
+        values.put(RunMetadata.KUBELET_VERSIONS, environment.get("kubelet.versions"));
+        values.put(RunMetadata.FAULTS, environment.get("faults"));
+        values.put(RunMetadata.PARALLEL, String.valueOf(settings.parallel()));
+        values.put(RunMetadata.RETRIES, String.valueOf(settings.retries()));
+        values.put(RunMetadata.JAVA_VERSION, System.getProperty("java.version"));
+        values.put(RunMetadata.STARTED, started.toString());
+        if (finished != null) {
+            values.put(RunMetadata.FINISHED, finished.toString());
+        }
+        return new RunMetadata(values);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
     }
 
     /** {@code D-22,D-31}, or {@code none}: a faulted run's reports must never read like a clean run's. */
@@ -216,6 +294,8 @@ final class RunCommand implements Callable<Integer> {
         env.put("linux.os.images", distinct(cluster, OsFamily.LINUX, ClusterNode::osImage));
         env.put("container.runtimes", cluster.nodes().all().stream().map(ClusterNode::containerRuntime)
                 .filter(s -> s != null && !s.isBlank()).distinct().sorted().collect(Collectors.joining(",")));
+        env.put("kubelet.versions", cluster.nodes().all().stream().map(ClusterNode::kubeletVersion)
+                .filter(s -> s != null && !s.isBlank()).distinct().sorted().collect(Collectors.joining(",")));
         env.put("suite", tests.suite().name());
         env.put("tags", tests.tagExpression());
         env.put("run.id", runId);
@@ -244,28 +324,29 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What the run's last lines say. */
-    record RunResult(TestExecutionSummary summary, String clusterKind, Path junitXml, Path allureResults, Path artifacts,
-                     String parityProblem) {
+    record RunResult(TestOutcomes outcomes, Duration time, String clusterKind, Path junitXml, Path allureResults,
+                     Path artifacts, String parityProblem) {
 
         long failed() {
-            return summary.getTotalFailureCount();
+            return outcomes.failed();
         }
 
         String describe() {
-            Duration time = Duration.ofMillis(summary.getTimeFinished() - summary.getTimeStarted());
-            return String.format("%nTests found %d, succeeded %d, failed %d, aborted %d, skipped %d; "
-                            + "failed containers %d; time %.1f s; cluster %s%n"
-                            + "JUnit XML:      %s%nParity matrix:  %s%nAllure results: %s",
-                    summary.getTestsFoundCount(), summary.getTestsSucceededCount(), summary.getTestsFailedCount(),
-                    summary.getTestsAbortedCount(), summary.getTestsSkippedCount(), summary.getContainersFailedCount(),
-                    time.toMillis() / 1000.0, clusterKind, junitXml, artifacts.resolve("parity-matrix.md"), allureResults);
+            var text = new StringBuilder(String.format("%nTests succeeded %d, failed %d, skipped or aborted %d, flaky %d; "
+                            + "time %.1f s; cluster %s%n",
+                    outcomes.passed(), outcomes.failed(), outcomes.skippedOrAborted(), outcomes.flakyNames().size(),
+                    time.toMillis() / 1000.0, clusterKind));
+            outcomes.failedNames().forEach(n -> text.append("  failed: ").append(n).append('\n'));
+            outcomes.flakyNames().forEach(n -> text.append("  flaky (passed on retry): ").append(n).append('\n'));
+            text.append(String.format("JUnit XML:      %s%nRun metadata:   %s%nParity matrix:  %s%nAllure results: %s",
+                    junitXml, artifacts.resolve(RunMetadata.FILE), artifacts.resolve("parity-matrix.md"), allureResults));
+            return text.toString();
         }
 
         /** The run's last line; CI parses exactly this shape. A failed class setup counts as failed. */
         String summaryLine() {
             return String.format("Summary: %d passed, %d failed, %d skipped",
-                    summary.getTestsSucceededCount(), summary.getTotalFailureCount(),
-                    summary.getTestsSkippedCount() + summary.getTestsAbortedCount());
+                    outcomes.passed(), outcomes.failed(), outcomes.skippedOrAborted());
         }
     }
 }

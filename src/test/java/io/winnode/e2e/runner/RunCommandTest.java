@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.runner.fixtures.SeenParameters;
+import io.winnode.e2e.runner.fixtures.execution.ExecutionLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class RunCommandTest {
+
+    private static final String EXECUTION = "io.winnode.e2e.runner.fixtures.execution";
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -180,6 +183,86 @@ class RunCommandTest {
         assertThat(run.err()).contains("parity matrix could not be built");
         assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 1 passed, 0 failed, 0 skipped");
         assertThat(tmp.resolve("artifacts/junit_default.xml")).exists();
+    }
+
+    @Test
+    void classesRunInParallelAndSerialTestsRunAloneAfterwards() {
+        ExecutionLog.reset();
+
+        Invocation run = run(EXECUTION, "--suite", "release-gate", "--parallel", "2", "--retries", "1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<String> events = ExecutionLog.events();
+        assertThat(events).as("the two classes ran at the same time").contains("met:first", "met:second");
+        assertThat(events.indexOf("start:serial")).as("the serial test started after the others ended: " + events)
+                .isGreaterThan(events.indexOf("end:first")).isGreaterThan(events.indexOf("end:second"));
+        assertThat(run.out()).contains("Serial tests (1), one class at a time");
+    }
+
+    @Test
+    void aTestThatPassesOnRetryIsFlakyAndItsFailureStaysInTheJunitXml() throws Exception {
+        ExecutionLog.reset();
+
+        Invocation run = run(EXECUTION, "--retries", "1", "--tags", "storage");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(ExecutionLog.events()).as("only the failed side ran again").containsExactly("flaky", "flaky", "flaky");
+        assertThat(run.out()).contains("Retry 1 of 1: running 1 failed test(s) again")
+                .contains("flaky (passed on retry): [sig-windows] Flaky: passes on the second try [linux]");
+        Document xml = parse(tmp.resolve("artifacts/junit_default.xml"));
+        assertThat(testcaseNames(xml)).containsExactly(
+                "[sig-windows] Flaky: passes on the second try [linux]",
+                "[sig-windows] Flaky: passes on the second try [windows ltsc2022]",
+                "[sig-windows] Flaky: passes on the second try [linux]");
+        NodeList cases = xml.getElementsByTagName("testcase");
+        assertThat(((Element) cases.item(0)).getElementsByTagName("failure").getLength()).isOne();
+        assertThat(((Element) cases.item(2)).getElementsByTagName("failure").getLength()).isZero();
+        assertThat(caseProperties((Element) cases.item(2))).containsEntry(JunitXmlReport.ATTEMPT_PROPERTY, "2");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).as("a rerun does not hide the failure").isEqualTo("1");
+    }
+
+    @Test
+    void withoutRetriesTheSameTestFailsTheRun() {
+        ExecutionLog.reset();
+
+        Invocation run = run(EXECUTION, "--retries", "0", "--tags", "storage");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 1 passed, 1 failed, 0 skipped");
+    }
+
+    @Test
+    void theRunMetadataSaysWhatRanOnWhat() throws IOException {
+        Invocation run = run(PASSING, "--parallel", "3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        RunMetadata metadata = RunMetadata.readFrom(tmp.resolve("artifacts"));
+        assertThat(metadata.values()).containsEntry(RunMetadata.SUITE, "default")
+                .containsEntry(RunMetadata.CLUSTER_KIND, "real")
+                .containsEntry(RunMetadata.KUBERNETES_VERSION, "v1.34.1")
+                .containsEntry(RunMetadata.WINDOWS_BUILDS, "ltsc2022")
+                .containsEntry(RunMetadata.PARALLEL, "3")
+                .containsEntry(RunMetadata.FAULTS, "none")
+                .containsKeys(RunMetadata.PROJECT_VERSION, RunMetadata.JAVA_VERSION, RunMetadata.STARTED, RunMetadata.FINISHED);
+        assertThat(run.out()).contains(tmp.resolve("artifacts").resolve(RunMetadata.FILE).toString());
+    }
+
+    @Test
+    void outOfRangeExecutionSettingsAreBadInput() {
+        Invocation run = run(PASSING, "--parallel", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--parallel 0 is out of range");
+    }
+
+    private static Map<String, String> caseProperties(Element testcase) {
+        var properties = new LinkedHashMap<String, String>();
+        NodeList list = testcase.getElementsByTagName("property");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element p = (Element) list.item(i);
+            properties.put(p.getAttribute("name"), p.getAttribute("value"));
+        }
+        return properties;
     }
 
     private Invocation run(String scenariosPackage, String... extra) {
