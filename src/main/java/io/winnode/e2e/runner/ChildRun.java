@@ -40,7 +40,7 @@ record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
     /** The arguments of {@code winnode} for this run (after the class name). */
     List<String> arguments(Settings settings) {
         List<String> args = new ArrayList<>(replayArguments(settings));
-        args.addAll(List.of("--artifacts", directory.toString(),
+        args.addAll(List.of("--progress", "plain", "--artifacts", directory.toString(),
                 "--allure-results", directory.resolve("allure-results").toString()));
         if (!SelectionOptions.SCENARIOS_PACKAGE.equals(settings.scenariosPackage())) {
             args.addAll(List.of("--scenarios-package", settings.scenariosPackage()));
@@ -55,7 +55,10 @@ record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
 
     private List<String> replayArguments(Settings settings) {
         List<String> args = new ArrayList<>(List.of("run", "--cluster", "simulated", "--suite", settings.suite(),
-                "--sim-seed", String.valueOf(seed), "--timeout-scale", String.valueOf(settings.timeoutScale())));
+                "--sim-seed", String.valueOf(seed), "--timeout-scale", String.valueOf(settings.timeoutScale()),
+                // One class at a time, as several runs already share the cores; no retries, which would
+                // pass a faulted test on a second try and blur what detected the fault.
+                "--parallel", "1", "--retries", "0"));
         if (fault != null) {
             args.addAll(List.of("--faults", fault.id()));
         }

@@ -66,7 +66,7 @@ class DetectionMatrixTest {
         assertThat(row.failedTests()).containsExactly("PodConnectivityScenarios#connect");
         assertThat(row.expectedCatcherFailed()).isTrue();
         assertThat(row.firstFailure()).isEqualTo("refused");
-        assertThat(row.replay()).isEqualTo("./winnode run --cluster simulated --suite default --sim-seed 7 --timeout-scale 0.1 --faults D-22");
+        assertThat(row.replay()).isEqualTo("./winnode run --cluster simulated --suite default --sim-seed 7 --timeout-scale 0.1 --parallel 1 --retries 0 --faults D-22");
         assertThat(matrix.verdict()).startsWith("PASS");
         assertThat(matrix.markdown()).contains("| D-22 | Defect D-22 | yes | PodConnectivityScenarios#connect | yes | refused |");
     }

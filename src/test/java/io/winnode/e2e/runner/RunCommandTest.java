@@ -200,6 +200,21 @@ class RunCommandTest {
     }
 
     @Test
+    void allureKeepsTheStepsOfConcurrentTestsApart() {
+        ExecutionLog.reset();
+
+        Invocation run = run(EXECUTION, "--parallel", "2", "--tags", "networking");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(ExecutionLog.events()).as("both steps were open at once").contains("met:first-in-step", "met:second-in-step");
+        Map<String, String> resultByTest = new LinkedHashMap<>();
+        resultFiles(tmp.resolve("allure")).stream().map(RunCommandTest::read)
+                .forEach(json -> resultByTest.put(json.contains("meets the second class") ? "first" : "second", json));
+        assertThat(resultByTest.get("first")).contains("step of the first class").doesNotContain("step of the second class");
+        assertThat(resultByTest.get("second")).contains("step of the second class").doesNotContain("step of the first class");
+    }
+
+    @Test
     void aTestThatPassesOnRetryIsFlakyAndItsFailureStaysInTheJunitXml() throws Exception {
         ExecutionLog.reset();
 
