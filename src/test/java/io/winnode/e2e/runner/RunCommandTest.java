@@ -263,6 +263,24 @@ class RunCommandTest {
     }
 
     @Test
+    void onATerminalAStatusLineShowsProgressInPlace() {
+        Invocation run = run(PASSING, "--progress", "live");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\r\u001b[K[0/3] ").contains("[3/3] ").contains(" elapsed, ")
+                .contains("left - running [sig-windows] ");
+    }
+
+    @Test
+    void inCiEveryResultLineStartsWithATimestamp() {
+        Invocation run = run(PASSING, "--progress", "plain");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ PASSED   \\[sig-windows].*"))
+                .noneMatch(l -> l.contains("\u001b"));
+    }
+
+    @Test
     void outOfRangeExecutionSettingsAreBadInput() {
         Invocation run = run(PASSING, "--parallel", "0");
 
