@@ -111,4 +111,10 @@ public final class InPod {
             throw new AssertionError("interrupted while running " + command, e);
         }
     }
+
+    /** How Allure shows this test parameter (it prints every argument of a test). */
+    @Override
+    public String toString() {
+        return "in-pod commands";
+    }
 }

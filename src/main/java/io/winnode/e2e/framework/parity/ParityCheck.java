@@ -56,4 +56,10 @@ public final class ParityCheck {
         recorded = true;
         ledger.record(observation);
     }
+
+    /** How Allure shows this test parameter (it prints every argument of a test). */
+    @Override
+    public String toString() {
+        return "parity check of " + row.id() + " on " + side;
+    }
 }

@@ -94,4 +94,10 @@ public final class Placement {
         spec.setNodeName(node.name());
         spec.setOs(new PodOSBuilder().withName(podOs.label()).build());
     }
+
+    /** How Allure shows this test parameter (it prints every argument of a test). */
+    @Override
+    public String toString() {
+        return "placement by OS and Windows build";
+    }
 }

@@ -214,4 +214,10 @@ public final class Workloads {
     public Pod pod(String podName) {
         return client.pods().inNamespace(namespace).withName(podName).get();
     }
+
+    /** How Allure shows this test parameter (it prints every argument of a test). */
+    @Override
+    public String toString() {
+        return "workloads in namespace " + namespace;
+    }
 }
