@@ -87,6 +87,8 @@ class SliceOnSimulatedClusterTest {
         String matrix = Files.readString(artifacts.resolve("parity-matrix.md"));
 
         assertThat(matrix).contains("STO-04").contains("Access is denied.").contains("NET-16b").contains("SCH-01");
+        assertThat(matrix).as("the HostProcess rows of the default suite").contains("NET-04a").contains("SEC-02a")
+                .contains("NET-04b").contains("pod has its own IP");
         assertThat(matrix).doesNotContain("| FAIL |").doesNotContain("| INCOMPLETE |");
     }
 

@@ -78,4 +78,43 @@ class ManifestsTest {
         assertThatThrownBy(() -> ImageCatalog.load(null).reference("nginx"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("agnhost");
     }
+
+    @Test
+    void anOsVariantStandsInForThePlainTemplateOnThatOs() {
+        String windows = ManifestTemplate.load("hostprocess/host-pod.yaml", OsFamily.WINDOWS).path();
+        String linux = ManifestTemplate.load("hostprocess/host-pod.yaml", OsFamily.LINUX).path();
+        String plain = ManifestTemplate.load("networking/client.yaml", OsFamily.WINDOWS).path();
+
+        assertThat(windows).isEqualTo("manifests/hostprocess/host-pod.windows.yaml");
+        assertThat(linux).isEqualTo("manifests/hostprocess/host-pod.linux.yaml");
+        assertThat(plain).as("a template without variants serves every OS").isEqualTo("manifests/networking/client.yaml");
+    }
+
+    @Test
+    void theWindowsHostPodIsAHostProcessPodAndTheLinuxOneOnlyUsesTheHostNetwork() {
+        ImageCatalog images = ImageCatalog.load(null);
+        var windows = (io.fabric8.kubernetes.api.model.Pod) Serialization.unmarshal(render("hostprocess/host-pod.yaml", OsFamily.WINDOWS, images), HasMetadata.class);
+        var linux = (io.fabric8.kubernetes.api.model.Pod) Serialization.unmarshal(render("hostprocess/host-pod.yaml", OsFamily.LINUX, images), HasMetadata.class);
+
+        assertThat(windows.getSpec().getHostNetwork()).isTrue();
+        assertThat(windows.getSpec().getSecurityContext().getWindowsOptions().getHostProcess()).isTrue();
+        assertThat(windows.getSpec().getSecurityContext().getWindowsOptions().getRunAsUserName()).isEqualTo("NT AUTHORITY\\SYSTEM");
+        assertThat(linux.getSpec().getHostNetwork()).isTrue();
+        assertThat(linux.getSpec().getSecurityContext()).isNull();
+        assertThat(windows.getSpec().getContainers()).extracting(c -> c.getName())
+                .isEqualTo(linux.getSpec().getContainers().stream().map(c -> c.getName()).toList());
+    }
+
+    @Test
+    void aTemplateWithNeitherPlainFileNorVariantIsAnErrorNamingBoth() {
+        assertThatThrownBy(() -> ManifestTemplate.load("hostprocess/no-such-pod.yaml", OsFamily.LINUX))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("manifests/hostprocess/no-such-pod.yaml")
+                .hasMessageContaining("manifests/hostprocess/no-such-pod.linux.yaml");
+    }
+
+    private static String render(String template, OsFamily os, ImageCatalog images) {
+        return ManifestTemplate.load(template, os).render(Map.of("NAME", "sample",
+                "image.agnhost", images.reference("agnhost"), "image.busybox", images.reference("busybox")));
+    }
 }

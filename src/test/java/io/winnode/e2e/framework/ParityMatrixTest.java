@@ -64,4 +64,18 @@ class ParityMatrixTest {
 
         assertThat(matrix.lines().get(0).verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
+
+    @Test
+    void aMeasurementIsShownBesideTheOutcomeButNotCompared() {
+        ParityMatrix matrix = ParityMatrix.of(List.of(
+                new Observation("A", Side.linux(), "node", "ok", "ok", true, "all Running after 3.2 s"),
+                new Observation("A", Side.windows(WindowsBuild.LTSC2022), "node", "ok", "ok", true, "all Running after 41.0 s")),
+                expectations);
+
+        ParityMatrix.Line line = matrix.lines().get(0);
+        assertThat(line.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(line.results()).containsEntry("linux", "ok (all Running after 3.2 s)")
+                .containsEntry("windows ltsc2022", "ok (all Running after 41.0 s)");
+        assertThat(matrix.toMarkdown()).contains("ok (all Running after 41.0 s)");
+    }
 }

@@ -81,4 +81,23 @@ class PlacementTest {
         assertThat(placement.unavailableReason(Side.windows(WindowsBuild.LTSC2022))).isEmpty();
         assertThat(new Placement(new NodeInventory(List.of())).unavailableReason(Side.linux())).isPresent();
     }
+
+    @Test
+    void restrictingToANodeKeepsTheSidePlacementAndAddsRequiredAffinityOnTheNodeName() {
+        var placement = new Placement(MIXED);
+        PodSpec spec = new PodSpec();
+
+        placement.apply(spec, Side.windows(WindowsBuild.LTSC2022));
+        placement.restrictToNode(spec, MIXED.byName("win-1").orElseThrow());
+
+        assertThat(spec.getNodeName()).as("the scheduler still places the pod").isNull();
+        assertThat(spec.getNodeSelector()).containsEntry("kubernetes.io/os", "windows");
+        var terms = spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        assertThat(terms).singleElement().satisfies(term -> assertThat(term.getMatchFields()).singleElement()
+                .satisfies(field -> {
+                    assertThat(field.getKey()).isEqualTo("metadata.name");
+                    assertThat(field.getOperator()).isEqualTo("In");
+                    assertThat(field.getValues()).containsExactly("win-1");
+                }));
+    }
 }

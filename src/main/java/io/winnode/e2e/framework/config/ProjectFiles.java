@@ -42,6 +42,12 @@ public final class ProjectFiles {
         return packed;
     }
 
+    /** Whether {@link #open} would find {@code relativePath}, in the checkout or in the jar. */
+    public static boolean exists(String relativePath) {
+        return Files.isRegularFile(home().resolve(relativePath))
+                || ProjectFiles.class.getClassLoader().getResource(relativePath) != null;
+    }
+
     /** Where {@link #open} would read {@code relativePath} from, for error messages. */
     public static String describe(String relativePath) {
         Path onDisk = home().resolve(relativePath);

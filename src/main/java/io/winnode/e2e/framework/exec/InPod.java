@@ -60,6 +60,11 @@ public final class InPod {
         return run(in, container, CommandLines.whoAmI(in.os()));
     }
 
+    /** The host name the container's processes see (stdout, with the OS's line ending). */
+    public ExecResult hostname(RunningPod in, String container) {
+        return run(in, container, CommandLines.hostname(in.os()));
+    }
+
     /**
      * Repeats an operation until it succeeds or the connectivity timeout passes, and returns the
      * last result either way: networks converge after endpoints turn ready (upstream allows 30 s),

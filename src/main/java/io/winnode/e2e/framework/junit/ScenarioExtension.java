@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,7 +45,10 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         var resources = new ResourceManager(run.cluster().client(), new Ownership(run.runId(), className));
         String name = "wn-" + Ownership.dnsLabel(className.replace("Scenarios", ""), 40) + "-"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
-        Namespace namespace = resources.create(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build());
+        PodSecurityLevel podSecurity = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WindowsScenario.class)
+                .map(WindowsScenario::podSecurity).orElse(PodSecurityLevel.CLUSTER_DEFAULT);
+        Namespace namespace = resources.create(new NamespaceBuilder().withNewMetadata().withName(name)
+                .addToLabels(podSecurity.namespaceLabels()).endMetadata().build());
         context.getStore(STORE).put(ClassScope.class, new ClassScope(namespace.getMetadata().getName(), resources));
     }
 

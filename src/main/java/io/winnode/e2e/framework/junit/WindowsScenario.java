@@ -12,10 +12,14 @@ import java.lang.annotation.Target;
  * Marks a scenario class: it gets its own namespace for the run, per-test cleanup in reverse
  * order, diagnostics on failure, and the framework's objects as method parameters
  * ({@code Side}, {@code ParityCheck}, {@code Workloads}, {@code InPod}, {@code NodeInventory}).
+ * A class whose pods need host access says so with {@link #podSecurity()}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(ScenarioExtension.class)
 public @interface WindowsScenario {
+
+    /** The Pod Security Standard the class's namespace enforces; by default the cluster's own default. */
+    PodSecurityLevel podSecurity() default PodSecurityLevel.CLUSTER_DEFAULT;
 }

@@ -2,6 +2,7 @@ package io.winnode.e2e.framework.manifests;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.config.ProjectFiles;
+import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,11 @@ import java.util.regex.Pattern;
 /**
  * A workload YAML template under {@code manifests/}, with {@code ${NAME}} placeholders.
  * Rendering fails loudly on a placeholder nobody filled, so a typo never reaches the cluster.
+ *
+ * <p>A template whose pod spec must differ per OS beyond what placeholders can say (a Windows
+ * HostProcess security context, say) has OS variants beside it: {@code host-pod.linux.yaml} and
+ * {@code host-pod.windows.yaml} stand for {@code host-pod.yaml}. Scenarios name the plain path
+ * and get the variant of their side, so the difference lives in the manifests, not in test code.
  */
 public final class ManifestTemplate {
 
@@ -35,6 +41,29 @@ public final class ManifestTemplate {
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read manifest " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the template a pod of {@code os} uses: the variant {@code <name>.<os>.yaml} beside
+     * {@code relativePath} when there is one, else {@code relativePath} itself.
+     */
+    public static ManifestTemplate load(String relativePath, OsFamily os) {
+        String variant = variantPath(relativePath, os);
+        if (ProjectFiles.exists("manifests/" + variant)) {
+            return load(variant);
+        }
+        if (!ProjectFiles.exists("manifests/" + relativePath)) {
+            throw new InvalidInputException("No manifest manifests/" + relativePath + " and no " + os.label()
+                    + " variant manifests/" + variant + " (looked under " + ProjectFiles.home()
+                    + " and in the winnode jar). Add one of them, or fix the name the scenario deploys.");
+        }
+        return load(relativePath);
+    }
+
+    /** {@code hostprocess/host-pod.yaml} -> {@code hostprocess/host-pod.windows.yaml}. */
+    static String variantPath(String relativePath, OsFamily os) {
+        String stem = relativePath.endsWith(".yaml") ? relativePath.substring(0, relativePath.length() - 5) : relativePath;
+        return stem + "." + os.label() + ".yaml";
     }
 
     public String path() {

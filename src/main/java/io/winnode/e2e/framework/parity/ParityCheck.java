@@ -27,11 +27,21 @@ public final class ParityCheck {
 
     /** Asserts that the observed outcome is the one expected on this side. */
     public void verify(String observed, String node) {
+        verify(observed, node, "");
+    }
+
+    /**
+     * Asserts that the observed outcome is the one expected on this side, and records a measurement
+     * taken on the way (such as {@code all Running after 12.4 s}) that the matrix shows beside it.
+     * Only the outcome is compared: measurements vary from run to run.
+     */
+    public void verify(String observed, String node, String measurement) {
         String expected = row.expectedOn(side.os()).orElseThrow(() -> new IllegalStateException(
                 row.id() + " is " + row.expectation().label() + " and declares no outcome for " + side.label()));
-        Observation observation = new Observation(row.id(), side, node == null ? "" : node, observed, expected, true);
+        Observation observation = new Observation(row.id(), side, node == null ? "" : node, observed, expected, true,
+                measurement == null ? "" : measurement);
         record(observation);
-        Allure.step(row.id() + " on " + side.label() + ": expected '" + expected + "', observed '" + observed + "'",
+        Allure.step(row.id() + " on " + side.label() + ": expected '" + expected + "', observed '" + observation.shown() + "'",
                 observation.matches() ? io.qameta.allure.model.Status.PASSED : io.qameta.allure.model.Status.FAILED);
         if (!observation.matches()) {
             throw new AssertionError(row.id() + " (" + row.behaviour() + ") on " + side.label()

@@ -53,7 +53,7 @@ public final class ParityMatrix {
         boolean mismatch = false;
         for (Observation o : seen) {
             String label = o.side().label();
-            String shown = o.available() ? o.observed() : "unavailable: " + o.observed();
+            String shown = o.shown();
             // A side observed twice keeps its first mismatch visible rather than a later match.
             if (!results.containsKey(label) || !o.matches()) {
                 results.put(label, shown);

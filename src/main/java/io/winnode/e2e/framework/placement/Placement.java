@@ -1,5 +1,7 @@
 package io.winnode.e2e.framework.placement;
 
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder;
 import io.fabric8.kubernetes.api.model.PodOSBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -84,6 +86,18 @@ public final class Placement {
             tolerations.addAll(CONTROL_PLANE_TOLERATIONS);
         }
         spec.setTolerations(tolerations);
+    }
+
+    /**
+     * Narrows a placed pod spec to one node with required node affinity on the node's name (the
+     * {@code metadata.name} field, as the DaemonSet controller does): the scheduler still decides,
+     * so a node that cannot take a pod leaves it Pending with the scheduler's reason.
+     */
+    public void restrictToNode(PodSpec spec, ClusterNode node) {
+        var term = new NodeSelectorTermBuilder().addNewMatchField().withKey("metadata.name").withOperator("In")
+                .withValues(node.name()).endMatchField().build();
+        spec.setAffinity(new AffinityBuilder().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .withNodeSelectorTerms(term).endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build());
     }
 
     /**

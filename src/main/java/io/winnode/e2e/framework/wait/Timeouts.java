@@ -24,6 +24,14 @@ public record Timeouts(double scale) {
         return podStart(os);
     }
 
+    /**
+     * A batch of pods created at once on one node, until the last runs: upstream's Density test
+     * (test/e2e/windows/density.go) allows the batch 10 minutes, whatever the OS.
+     */
+    public Duration podBatchStart() {
+        return scaled(Duration.ofMinutes(10));
+    }
+
     /** Service endpoints and proxy rules settle within seconds on a healthy cluster. */
     public Duration serviceReady() {
         return scaled(Duration.ofSeconds(60));

@@ -85,6 +85,21 @@ public final class Workloads {
         });
     }
 
+    /**
+     * Like {@link #deploy}, and narrows every pod to one node of the side through required node
+     * affinity: the scheduler still places them (and may refuse), but only on that node.
+     */
+    public List<HasMetadata> deployOnOneNode(String manifest, Side side, ClusterNode node, Map<String, String> values) {
+        return Allure.step("deploy " + manifest + " for " + side.label() + " on node " + node.name(), () -> {
+            List<HasMetadata> objects = load(manifest, side, values);
+            objects.forEach(o -> podSpecOf(o).ifPresent(spec -> {
+                placement.apply(spec, side);
+                placement.restrictToNode(spec, node);
+            }));
+            return objects.stream().<HasMetadata>map(resources::create).toList();
+        });
+    }
+
     /** Renders and parses a template without creating anything. */
     public List<HasMetadata> load(String manifest, Side side, Map<String, String> values) {
         var all = new HashMap<String, String>();
@@ -92,7 +107,7 @@ public final class Workloads {
         all.put("NAMESPACE", namespace);
         all.put("OS", side.os().label());
         all.putAll(values);
-        String yaml = ManifestTemplate.load(manifest).render(all);
+        String yaml = ManifestTemplate.load(manifest, side.os()).render(all);
         List<HasMetadata> objects = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
         objects.forEach(o -> o.getMetadata().setNamespace(isNamespaced(o) ? namespace : null));
         return objects;
@@ -147,6 +162,34 @@ public final class Workloads {
                     list -> list.isEmpty() ? "no pods" : String.join("; ", list.stream()
                             .map(p -> p.getMetadata().getName() + ": " + PodStates.describe(p)).toList()));
             return pods.stream().filter(PodStates::isRunningAndReady).map(p -> RunningPod.of(p, side.os())).toList();
+        });
+    }
+
+    /**
+     * Waits up to {@code budget} for {@code count} pods labelled {@code app=<appLabel>} to run and be
+     * Ready, stopping early when one is stuck, and reports what it saw instead of failing: for tests
+     * that measure a start-up rather than just wait for it.
+     */
+    public PodBatch awaitBatch(String appLabel, int count, Duration budget) {
+        return Allure.step("wait up to " + budget.toSeconds() + " s for " + count + " pods app=" + appLabel
+                + " to be Running and Ready", () -> {
+            var stuck = new java.util.concurrent.atomic.AtomicReference<String>();
+            List<Pod> last = Waits.lastSeen(count + " pods app=" + appLabel + " in " + namespace + " to be Running and Ready",
+                    budget, () -> client.pods().inNamespace(namespace).withLabel("app", appLabel).list().getItems(),
+                    pods -> {
+                        if (pods.stream().filter(PodStates::isRunningAndReady).count() >= count) {
+                            return true;
+                        }
+                        pods.stream().filter(p -> !PodStates.isRunningAndReady(p))
+                                .flatMap(p -> trouble.stuck(p).map(why -> p.getMetadata().getName() + ": " + why).stream())
+                                .findFirst().ifPresent(stuck::set);
+                        return stuck.get() != null;
+                    });
+            // Taken as soon as the wait returns, so it is when the suite first saw the whole batch running.
+            java.time.Instant seen = java.time.Instant.now();
+            List<Pod> pods = last == null ? List.of() : last;
+            boolean allRunning = pods.stream().filter(PodStates::isRunningAndReady).count() >= count;
+            return new PodBatch(count, pods, allRunning ? Optional.of(seen) : Optional.empty(), Optional.ofNullable(stuck.get()));
         });
     }
 

@@ -1,0 +1,23 @@
+package io.winnode.e2e.framework;
+
+import io.winnode.e2e.framework.junit.PodSecurityLevel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PodSecurityLevelTest {
+
+    @Test
+    void aLevelSetsEnforceWarnAndAuditAlike() {
+        assertThat(PodSecurityLevel.PRIVILEGED.namespaceLabels()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "pod-security.kubernetes.io/enforce", "privileged",
+                "pod-security.kubernetes.io/warn", "privileged",
+                "pod-security.kubernetes.io/audit", "privileged"));
+        assertThat(PodSecurityLevel.RESTRICTED.namespaceLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @Test
+    void theClusterDefaultLabelsNothing() {
+        assertThat(PodSecurityLevel.CLUSTER_DEFAULT.namespaceLabels()).isEmpty();
+    }
+}
