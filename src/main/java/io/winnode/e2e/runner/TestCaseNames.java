@@ -37,7 +37,8 @@ final class TestCaseNames {
             tail.append(name);
             previous = name;
         }
-        return tail.isEmpty() ? head : head + ": " + tail;
+        // Scenario classes name themselves like "[sig-windows] Networking:"; do not double the colon.
+        return tail.isEmpty() ? head : head + (head.endsWith(":") ? " " : ": ") + tail;
     }
 
     /** The Java class a test belongs to (its nearest class ancestor), for the XML's classname. */

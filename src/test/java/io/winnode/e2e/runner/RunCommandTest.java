@@ -200,7 +200,7 @@ class RunCommandTest {
     }
 
     @Test
-    void allureKeepsTheStepsOfConcurrentTestsApart() {
+    void allureKeepsTheStepsOfConcurrentTestsApart() throws IOException {
         ExecutionLog.reset();
 
         Invocation run = run(EXECUTION, "--parallel", "2", "--tags", "networking");
@@ -267,7 +267,7 @@ class RunCommandTest {
         Invocation run = run(PASSING, "--progress", "live");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\r\u001b[K[0/3] ").contains("[3/3] ").contains(" elapsed, ")
+        assertThat(run.out()).contains("\r\u001b[K[0/4] ").contains("[4/4] ").contains(" elapsed, ")
                 .contains("left - running [sig-windows] ");
     }
 
