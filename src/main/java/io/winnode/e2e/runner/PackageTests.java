@@ -21,7 +21,9 @@ import java.util.TreeSet;
 record PackageTests(Map<String, Set<String>> tagsById) {
 
     PackageTests {
-        tagsById = Collections.unmodifiableMap(new TreeMap<>(tagsById));
+        Map<String, Set<String>> copy = new TreeMap<>();
+        tagsById.forEach((id, tags) -> copy.put(id, Collections.unmodifiableSet(new LinkedHashSet<>(tags))));
+        tagsById = Collections.unmodifiableMap(copy);
     }
 
     static PackageTests of(TestPlan plan) {

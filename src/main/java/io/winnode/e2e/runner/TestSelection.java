@@ -94,7 +94,7 @@ final class TestSelection {
         return suite;
     }
 
-    /** The effective JUnit tag expression (suite include/exclude and --tags); with --test it selects nothing. */
+    /** The effective JUnit tag expression (suite include/exclude and --tags); --test selects by id instead. */
     String tagExpression() {
         return tagExpression;
     }

@@ -61,15 +61,6 @@ class SelectionCommandTest {
     }
 
     @Test
-    void anUnknownSuiteIsBadInputListingEveryValidName() {
-        Invocation list = Invocation.of("list", "--suite", "nightly");
-
-        assertThat(list.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(list.err()).contains("Unknown suite 'nightly'").contains(String.join(", ", Suites.names()));
-        assertThat(list.out()).isEmpty();
-    }
-
-    @Test
     void anUnknownTagIsBadInputListingCarriedAndDeclaredTags() {
         Invocation list = Invocation.of("list", "--tags", "networking & !slwo", "--scenarios-package", PASSING);
 
