@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
                 + "one per line, on stdout. Stderr names every other test and why it is out. Needs no cluster.",
                 "An empty selection is not an error here (list is for looking); run refuses it."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed the tests (possibly none)", ExitCodes.HELP_BAD_INPUT, ExitCodes.HELP_INTERNAL_ERROR})
+        exitCodeList = {"0:listed the tests (possibly none)",
+                "2:bad input (flags, suite file, tag expression, unknown tag or test id, --shard, --durations); nothing listed",
+                ExitCodes.HELP_INTERNAL_ERROR})
 final class ListCommand implements Callable<Integer> {
 
     @Mixin
