@@ -4,6 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +46,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         if (!Files.isDirectory(artifacts)) {
             return new JunitXmlResults(List.of(), 0, List.of(), Map.of());
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(artifacts)) {
-            files = list.filter(p -> p.getFileName().toString().matches("junit_.*\\.xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + artifacts, e);
-        }
+        List<Path> files = junitFiles(artifacts);
         int tests = 0;
         List<FailedCase> failed = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -69,6 +66,15 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return new JunitXmlResults(files, tests, List.copyOf(failed), Map.copyOf(properties));
     }
 
+    /** The {@code junit_*.xml} files directly in {@code directory}, sorted. */
+    static List<Path> junitFiles(Path directory) {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.filter(p -> p.getFileName().toString().matches("junit_.*\\.xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + directory, e);
+        }
+    }
+
     /** The first failure's message on one line, at most {@code max} characters; empty when nothing failed. */
     String firstFailureMessage(int max) {
         return failed.isEmpty() ? "" : oneLine(failed.get(0).message(), max);
@@ -80,13 +86,15 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)) + "…";
     }
 
-    private static Document parse(Path file) {
+    static Document parse(Path file) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // Our own reports, but still no reason to let a parser fetch anything.
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(file.toFile());
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors without printing them to stderr
+            return builder.parse(file.toFile());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot parse JUnit XML " + file + ": " + e.getMessage(), e);
         }
@@ -104,16 +112,23 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
     }
 
     private static String testId(Element testcase) {
+        return recordedTestId(testcase).orElseGet(() -> {
+            String className = testcase.getAttribute("classname");
+            return className.substring(className.lastIndexOf('.') + 1);
+        });
+    }
+
+    /** The {@code winnode.test.id} property of a {@code <testcase>}, if it has one. */
+    static Optional<String> recordedTestId(Element testcase) {
         Element block = firstChild(testcase, "properties");
         if (block != null) {
             for (Element property : children(block, "property")) {
                 if (JunitXmlReport.TEST_ID_PROPERTY.equals(property.getAttribute("name"))) {
-                    return property.getAttribute("value");
+                    return Optional.of(property.getAttribute("value"));
                 }
             }
         }
-        String className = testcase.getAttribute("classname");
-        return className.substring(className.lastIndexOf('.') + 1);
+        return Optional.empty();
     }
 
     private static String message(Element problem) {

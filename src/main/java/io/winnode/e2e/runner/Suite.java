@@ -99,6 +99,12 @@ public record Suite(String name, String description, String include, String excl
                         + "(Class#method, as ./winnode list prints it) and a reason.");
             }
         }
+        for (TestReason t : includeTests) {
+            if (excludeTests.stream().anyMatch(e -> e.id().strip().equals(t.id().strip()))) {
+                throw new InvalidInputException(origin + ": test '" + t.id().strip() + "' is in both includeTests and "
+                        + "excludeTests; keep it in the one that says what the suite should do.");
+            }
+        }
         return this;
     }
 
