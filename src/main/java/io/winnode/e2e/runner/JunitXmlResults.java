@@ -41,15 +41,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
 
     /** Reads every {@code junit_*.xml} directly in {@code artifacts}; a missing directory reads as no files. */
     static JunitXmlResults readDirectory(Path artifacts) {
-        if (!Files.isDirectory(artifacts)) {
-            return new JunitXmlResults(List.of(), 0, List.of(), Map.of());
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(artifacts)) {
-            files = list.filter(p -> p.getFileName().toString().matches("junit_.*\\.xml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + artifacts, e);
-        }
+        List<Path> files = reportFiles(artifacts);
         int tests = 0;
         List<FailedCase> failed = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -69,6 +61,18 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return new JunitXmlResults(files, tests, List.copyOf(failed), Map.copyOf(properties));
     }
 
+    /** The {@code junit_*.xml} files directly in {@code artifacts}, sorted; none when the directory is missing. */
+    static List<Path> reportFiles(Path artifacts) {
+        if (!Files.isDirectory(artifacts)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(artifacts)) {
+            return list.filter(p -> p.getFileName().toString().matches("junit_.*\\.xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + artifacts, e);
+        }
+    }
+
     /** The first failure's message on one line, at most {@code max} characters; empty when nothing failed. */
     String firstFailureMessage(int max) {
         return failed.isEmpty() ? "" : oneLine(failed.get(0).message(), max);
@@ -80,7 +84,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)) + "…";
     }
 
-    private static Document parse(Path file) {
+    static Document parse(Path file) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // Our own reports, but still no reason to let a parser fetch anything.
@@ -92,7 +96,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         }
     }
 
-    private static Map<String, String> suiteProperties(Element suite) {
+    static Map<String, String> suiteProperties(Element suite) {
         Map<String, String> properties = new LinkedHashMap<>();
         Element block = firstChild(suite, "properties");
         if (block != null) {
@@ -103,7 +107,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return properties;
     }
 
-    private static String testId(Element testcase) {
+    static String testId(Element testcase) {
         Element block = firstChild(testcase, "properties");
         if (block != null) {
             for (Element property : children(block, "property")) {
@@ -116,7 +120,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    private static String message(Element problem) {
+    static String message(Element problem) {
         String message = problem.getAttribute("message");
         if (!message.isBlank()) {
             return message;
@@ -125,7 +129,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return body == null ? "" : body.strip().lines().findFirst().orElse("");
     }
 
-    private static Element firstChild(Element parent, String... names) {
+    static Element firstChild(Element parent, String... names) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && List.of(names).contains(e.getTagName())) {
                 return e;
@@ -134,7 +138,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return null;
     }
 
-    private static List<Element> children(Element parent, String name) {
+    static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getTagName().equals(name)) {
