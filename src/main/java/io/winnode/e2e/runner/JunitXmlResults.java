@@ -4,8 +4,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +92,10 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
             // Our own reports, but still no reason to let a parser fetch anything.
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(file.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The JDK's default handler prints "[Fatal Error] ..." to stderr; the exception below says it once.
+            builder.setErrorHandler(new DefaultHandler());
+            return builder.parse(file.toFile());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot parse JUnit XML " + file + ": " + e.getMessage(), e);
         }
