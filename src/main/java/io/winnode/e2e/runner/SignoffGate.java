@@ -1,6 +1,5 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.SignoffVerdict.Builds;
 import io.winnode.e2e.runner.SignoffVerdict.Cluster;
 import io.winnode.e2e.runner.SignoffVerdict.Counts;
 import io.winnode.e2e.runner.SignoffVerdict.Problem;
@@ -11,14 +10,10 @@ import io.winnode.e2e.runner.TestOutcome.Status;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,32 +55,11 @@ final class SignoffGate {
         if (outcomes.stream().noneMatch(o -> o.status().ran())) {
             failures.add(noTestRan(evidence, outcomes));
         }
-        for (TestOutcome outcome : outcomes) {
-            if (outcome.failedOrFlaky()) {
-                QuarantineEntry shield = shields.get(outcome.testId());
-                if (shield == null) {
-                    failures.add(unshielded(outcome));
-                } else {
-                    warnings.add(shielded(outcome, shield));
-                }
-            }
-        }
-        for (QuarantineEntry entry : evidence.quarantine()) {
-            switch (entry.state(today)) {
-                case EXPIRED -> failures.add("Quarantine entry for " + entry.test() + " expired on " + entry.expires()
-                        + " (" + entry.describe() + "): it no longer shields the test. Fix the test and remove the entry, "
-                        + "or renew it with a new expires date and a reason.");
-                case EXPIRING_SOON -> warnings.add("Quarantine entry for " + entry.test() + " expires on " + entry.expires()
-                        + " (in " + entry.daysLeft(today) + " days; " + entry.describe() + "); after that its failures "
-                        + "fail the gate. Fix the test, or renew the entry.");
-                case ACTIVE -> { }
-            }
-            if ("passed".equals(seen(entry.test(), outcomes)) && entry.shields(today)) {
-                warnings.add("Quarantined test " + entry.test() + " passed on every side in this run; if "
-                        + entry.issue() + " is fixed, remove its quarantine entry.");
-            }
-        }
-        Builds builds = builds(evidence, outcomes, failures, warnings);
+        judgeTests(outcomes, shields, failures, warnings);
+        judgeQuarantine(evidence.quarantine(), outcomes, today, failures, warnings);
+        BuildCoverage coverage = BuildCoverage.of(metadata, outcomes, evidence.requiredBuilds(), evidence.suite());
+        failures.addAll(coverage.failures());
+        warnings.addAll(coverage.warnings());
         for (String ignored : evidence.ignoredReports()) {
             warnings.add("Ignored " + ignored + ".");
         }
@@ -98,7 +72,7 @@ final class SignoffGate {
                         metadata.get(RunMetadata.KUBERNETES_VERSION).orElse(null),
                         metadata.get(RunMetadata.API_SERVER).orElse(null),
                         metadata.get(RunMetadata.RUN_ID).orElse(null)),
-                List.copyOf(reasons), List.copyOf(warnings), builds, counts(outcomes, shields),
+                List.copyOf(reasons), List.copyOf(warnings), coverage.builds(), counts(outcomes, shields),
                 problems(outcomes, shields), quarantineStatus(evidence.quarantine(), outcomes, today), metadata.values());
     }
 
@@ -158,6 +132,41 @@ final class SignoffGate {
                 + "(./winnode list --suite " + evidence.suite() + ").";
     }
 
+    /** A failed or flaky case fails the gate unless an unexpired entry shields its test; then it is a warning. */
+    private static void judgeTests(List<TestOutcome> outcomes, Map<String, QuarantineEntry> shields, List<String> failures,
+                                   List<String> warnings) {
+        for (TestOutcome outcome : outcomes) {
+            if (outcome.failedOrFlaky()) {
+                QuarantineEntry shield = shields.get(outcome.testId());
+                if (shield == null) {
+                    failures.add(unshielded(outcome));
+                } else {
+                    warnings.add(shielded(outcome, shield));
+                }
+            }
+        }
+    }
+
+    /** An expired entry fails the gate whether or not its test failed: a quarantine must not outlive its date. */
+    private static void judgeQuarantine(List<QuarantineEntry> entries, List<TestOutcome> outcomes, LocalDate today,
+                                        List<String> failures, List<String> warnings) {
+        for (QuarantineEntry entry : entries) {
+            switch (entry.state(today)) {
+                case EXPIRED -> failures.add("Quarantine entry for " + entry.test() + " expired on " + entry.expires()
+                        + " (" + entry.describe() + "): it no longer shields the test. Fix the test and remove the entry, "
+                        + "or renew it with a new expires date and a reason.");
+                case EXPIRING_SOON -> warnings.add("Quarantine entry for " + entry.test() + " expires on " + entry.expires()
+                        + " (in " + entry.daysLeft(today) + " days; " + entry.describe() + "); after that its failures "
+                        + "fail the gate. Fix the test, or renew the entry.");
+                case ACTIVE -> { }
+            }
+            if (entry.shields(today) && "passed".equals(seen(entry.test(), outcomes))) {
+                warnings.add("Quarantined test " + entry.test() + " passed wherever it ran in this run; if "
+                        + entry.issue() + " is fixed, remove its quarantine entry.");
+            }
+        }
+    }
+
     private static String unshielded(TestOutcome outcome) {
         String message = JunitXmlResults.oneLine(outcome.message(), MESSAGE_LENGTH);
         if (outcome.status() == Status.FLAKY) {
@@ -172,54 +181,6 @@ final class SignoffGate {
         return "Quarantined test " + (outcome.status() == Status.FLAKY ? "was flaky" : "failed") + ": " + outcome.name()
                 + " (" + outcome.testId() + "), shielded until " + shield.expires() + " (" + shield.describe() + "): "
                 + JunitXmlResults.oneLine(outcome.message(), MESSAGE_LENGTH);
-    }
-
-    /**
-     * A build is covered when a Windows case ran on it, according to the test case names, and the
-     * cluster had it, according to the metadata: both come from one run, so a build only one of them
-     * names means the directory mixes runs.
-     */
-    private static Builds builds(SignoffEvidence evidence, List<TestOutcome> outcomes, List<String> failures,
-                                 List<String> warnings) {
-        Set<String> ranOn = outcomes.stream().filter(o -> o.status().ran()).map(TestOutcome::windowsBuild)
-                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
-        List<String> cluster = evidence.metadata().get(RunMetadata.WINDOWS_BUILDS)
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(null);
-        Set<String> covered = new TreeSet<>(ranOn);
-        if (cluster == null) {
-            warnings.add(RunMetadata.FILE + " does not list the cluster's Windows builds (" + RunMetadata.WINDOWS_BUILDS
-                    + "); coverage is taken from the test case names alone.");
-        } else {
-            covered.retainAll(cluster);
-            for (String build : ranOn) {
-                if (!cluster.contains(build)) {
-                    failures.add("Test cases ran on Windows " + build + ", but " + RunMetadata.FILE + " says the cluster had "
-                            + describe(cluster) + ": the artifacts directory mixes runs. Run the suite again into an empty "
-                            + "--artifacts directory.");
-                }
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (String build : new LinkedHashSet<>(evidence.requiredBuilds())) {
-            if (covered.contains(build)) {
-                continue;
-            }
-            missing.add(build);
-            if (cluster != null && !cluster.contains(build)) {
-                failures.add("Required Windows build " + build + " was not covered: the cluster had no schedulable "
-                        + build + " node (it had " + describe(cluster) + "). Join a " + build + " node and run the "
-                        + evidence.suite() + " suite again.");
-            } else if (!ranOn.contains(build)) {
-                failures.add("Required Windows build " + build + " was not covered: no Windows test case ran on it "
-                        + "(every one was skipped, or none was selected). Check the run's skips and selection.");
-            }
-        }
-        return new Builds(List.copyOf(evidence.requiredBuilds()), List.copyOf(covered), List.copyOf(missing), cluster);
-    }
-
-    private static String describe(List<String> builds) {
-        return builds.isEmpty() ? "none" : String.join(", ", builds);
     }
 
     private static Counts counts(List<TestOutcome> outcomes, Map<String, QuarantineEntry> shields) {

@@ -70,7 +70,7 @@ final class SignoffReport {
         md.append(subject()).append(", judged on ").append(verdict.date()).append(".\n\n");
         appendList(md, "## Reasons\n", verdict.reasons(), "- ");
         appendList(md, "## Warnings\n", verdict.warnings(), "- ");
-        md.append("## Run\n\n| | |\n|---|---|\n");
+        md.append("## Run\n\n| What | Value |\n|---|---|\n");
         row(md, "Suite signed off for", verdict.suite());
         row(md, "Suite run", verdict.runSuite());
         row(md, "Cluster", verdict.cluster().kind());
