@@ -30,8 +30,6 @@ public final class ExitCodes {
             + "or no test selected; nothing ran. After a run without failures: the parity matrix could not be built";
     static final String HELP_CLUSTER_UNUSABLE = "3:cluster unreachable or unusable (e.g. no schedulable Windows nodes); nothing ran";
     static final String HELP_INTERNAL_ERROR = "4:internal error in winnode (rerun with --verbose and report it)";
-    static final String HELP_BAD_INPUT_SIGNOFF = "2:bad input: missing or malformed metadata.json or junit_*.xml, "
-            + "unknown suite, malformed quarantine file; nothing judged";
     static final String HELP_SIGNOFF_INVALID = "5:signoff: the run is not fit for sign-off (not on a real cluster, or "
             + "faults injected)";
 

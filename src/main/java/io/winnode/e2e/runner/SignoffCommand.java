@@ -22,8 +22,10 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:PASS: signed off (warnings may list quarantined failures and entries expiring soon)",
                 "1:FAIL: a failed or flaky test not quarantined, an expired quarantine entry, a required Windows build "
                         + "not covered, no test run, or a run of another suite",
-                ExitCodes.HELP_BAD_INPUT_SIGNOFF, ExitCodes.HELP_INTERNAL_ERROR,
-                ExitCodes.HELP_SIGNOFF_INVALID})
+                "2:bad input, nothing judged: missing or malformed metadata.json or junit_*.xml, unknown suite, "
+                        + "malformed quarantine file",
+                ExitCodes.HELP_INTERNAL_ERROR,
+                "5:INVALID: the run was not on a real cluster, or faults were injected; it cannot be signed off"})
 final class SignoffCommand implements Callable<Integer> {
 
     @Option(names = "--artifacts", paramLabel = "DIR", defaultValue = "${env:ARTIFACTS:-target/winnode}",
