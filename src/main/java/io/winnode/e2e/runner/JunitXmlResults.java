@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * What a finished run's {@code junit_*.xml} files say: how many cases ran, which failed or errored
  * and why, and the suite's properties. Read back by {@code faults verify}, which runs each suite in a
- * child JVM and only sees its files.
+ * child JVM and only sees its files. {@link JunitXmlFile} reads every case, for sign-off, with this
+ * class's parsing helpers.
  *
  * @param files      the XML files read (none: the run wrote no report, e.g. it never started or was killed)
  * @param tests      number of {@code <testcase>} elements
@@ -143,7 +144,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return null;
     }
 
-    static List<Element> children(Element parent, String name) {
+    private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getTagName().equals(name)) {

@@ -25,6 +25,13 @@ final class Signoff {
         int exitCode() {
             return verdict.exitCode();
         }
+
+        /** What to print: the verdict, what it rests on, every reason and warning, the report's path, the exit code. */
+        String summary() {
+            return new SignoffReport(verdict).summary()
+                    + "Report: " + report + " (and " + SignoffReport.JSON_FILE + " beside it)\n"
+                    + "Verdict: " + verdict.verdict() + " (exit code " + exitCode() + ")\n";
+        }
     }
 
     private Signoff() {
@@ -47,7 +54,7 @@ final class Signoff {
         return new Result(verdict, new SignoffReport(verdict).writeTo(output));
     }
 
-    static SignoffEvidence evidence(Path artifacts, String requestedSuite, Path quarantineFile, String scenariosPackage) {
+    private static SignoffEvidence evidence(Path artifacts, String requestedSuite, Path quarantineFile, String scenariosPackage) {
         RunMetadata metadata = RunMetadata.readFrom(artifacts);
         String suiteName = requestedSuite != null ? requestedSuite : metadata.get(RunMetadata.SUITE).orElseThrow(() ->
                 new InvalidInputException(artifacts.resolve(RunMetadata.FILE) + " does not name the run's suite. "

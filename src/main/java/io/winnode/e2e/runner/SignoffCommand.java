@@ -61,9 +61,7 @@ final class SignoffCommand implements Callable<Integer> {
         Signoff.Result result = Signoff.judge(artifacts, suite, quarantine, clock, output == null ? artifacts : output,
                 scenariosPackage);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(new SignoffReport(result.verdict()).summary());
-        out.println("Report: " + result.report() + " (and " + SignoffReport.JSON_FILE + " beside it)");
-        out.println("Verdict: " + result.verdict().verdict() + " (exit code " + result.exitCode() + ")");
+        out.print(result.summary());
         out.flush();
         return result.exitCode();
     }
