@@ -16,6 +16,12 @@ public final class ExitCodes {
     public static final int CLUSTER_UNUSABLE = 3;
     /** A defect in winnode itself; run again with --verbose and report the stack trace. */
     public static final int INTERNAL_ERROR = 4;
+    /**
+     * {@code signoff}: the run is not fit for sign-off, whatever its tests said: it was not on a real
+     * cluster, or faults were injected.
+     * Not 1: a pipeline must not read a rehearsal on the simulated cluster as a red release.
+     */
+    public static final int SIGNOFF_INVALID = 5;
 
     // The same list as --help shows it (picocli's "code:description" form).
     static final String HELP_PASSED = "0:all selected tests passed";
@@ -24,6 +30,8 @@ public final class ExitCodes {
             + "or no test selected; nothing ran. After a run without failures: the parity matrix could not be built";
     static final String HELP_CLUSTER_UNUSABLE = "3:cluster unreachable or unusable (e.g. no schedulable Windows nodes); nothing ran";
     static final String HELP_INTERNAL_ERROR = "4:internal error in winnode (rerun with --verbose and report it)";
+    static final String HELP_SIGNOFF_INVALID = "5:signoff: the run is not fit for sign-off (not on a real cluster, or "
+            + "faults injected)";
 
     private ExitCodes() {
     }

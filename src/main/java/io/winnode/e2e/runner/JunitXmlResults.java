@@ -7,6 +7,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * What a finished run's {@code junit_*.xml} files say: how many cases ran, which failed or errored
  * and why, and the suite's properties. Read back by {@code faults verify}, which runs each suite in a
- * child JVM and only sees its files.
+ * child JVM and only sees its files. {@link JunitXmlFile} reads every case, for sign-off, with this
+ * class's parsing helpers.
  *
  * @param files      the XML files read (none: the run wrote no report, e.g. it never started or was killed)
  * @param tests      number of {@code <testcase>} elements
@@ -43,10 +45,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
 
     /** Reads every {@code junit_*.xml} directly in {@code artifacts}; a missing directory reads as no files. */
     static JunitXmlResults readDirectory(Path artifacts) {
-        if (!Files.isDirectory(artifacts)) {
-            return new JunitXmlResults(List.of(), 0, List.of(), Map.of());
-        }
-        List<Path> files = junitFiles(artifacts);
+        List<Path> files = reportFiles(artifacts);
         int tests = 0;
         List<FailedCase> failed = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
@@ -66,12 +65,15 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return new JunitXmlResults(files, tests, List.copyOf(failed), Map.copyOf(properties));
     }
 
-    /** The {@code junit_*.xml} files directly in {@code directory}, sorted. */
-    static List<Path> junitFiles(Path directory) {
-        try (Stream<Path> list = Files.list(directory)) {
+    /** The {@code junit_*.xml} files directly in {@code artifacts}, sorted; none when the directory is missing. */
+    static List<Path> reportFiles(Path artifacts) {
+        if (!Files.isDirectory(artifacts)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(artifacts)) {
             return list.filter(p -> p.getFileName().toString().matches("junit_.*\\.xml")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + directory, e);
+            throw new UncheckedIOException("Cannot list " + artifacts, e);
         }
     }
 
@@ -92,15 +94,16 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
             // Our own reports, but still no reason to let a parser fetch anything.
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors without printing them to stderr
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The JDK's default handler prints "[Fatal Error] ..." to stderr; the exception below says it once.
+            builder.setErrorHandler(new DefaultHandler());
             return builder.parse(file.toFile());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot parse JUnit XML " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, String> suiteProperties(Element suite) {
+    static Map<String, String> suiteProperties(Element suite) {
         Map<String, String> properties = new LinkedHashMap<>();
         Element block = firstChild(suite, "properties");
         if (block != null) {
@@ -111,7 +114,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return properties;
     }
 
-    private static String testId(Element testcase) {
+    static String testId(Element testcase) {
         return recordedTestId(testcase).orElseGet(() -> {
             String className = testcase.getAttribute("classname");
             return className.substring(className.lastIndexOf('.') + 1);
@@ -131,7 +134,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return Optional.empty();
     }
 
-    private static String message(Element problem) {
+    static String message(Element problem) {
         String message = problem.getAttribute("message");
         if (!message.isBlank()) {
             return message;
@@ -140,7 +143,7 @@ record JunitXmlResults(List<Path> files, int tests, List<FailedCase> failed, Map
         return body == null ? "" : body.strip().lines().findFirst().orElse("");
     }
 
-    private static Element firstChild(Element parent, String... names) {
+    static Element firstChild(Element parent, String... names) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && List.of(names).contains(e.getTagName())) {
                 return e;

@@ -31,7 +31,7 @@ final class RecordedDurations {
             throw new InvalidInputException("--durations " + fileOrDirectory + " does not exist; pass a previous run's "
                     + "junit_<suite>.xml or the artifacts directory holding it.");
         }
-        List<Path> files = Files.isDirectory(fileOrDirectory) ? JunitXmlResults.junitFiles(fileOrDirectory) : List.of(fileOrDirectory);
+        List<Path> files = Files.isDirectory(fileOrDirectory) ? JunitXmlResults.reportFiles(fileOrDirectory) : List.of(fileOrDirectory);
         if (files.isEmpty()) {
             throw new InvalidInputException("--durations " + fileOrDirectory + " holds no junit_*.xml; pass a previous "
                     + "run's artifacts directory (--artifacts) or one of its junit_<suite>.xml files.");
