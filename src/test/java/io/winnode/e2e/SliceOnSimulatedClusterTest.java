@@ -1,5 +1,6 @@
 package io.winnode.e2e;
 
+import io.winnode.e2e.runner.ExitCodes;
 import io.winnode.e2e.runner.Winnode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,22 @@ class SliceOnSimulatedClusterTest {
         assertThat(matrix).as("the HostProcess rows of the default suite").contains("NET-04a").contains("SEC-02a")
                 .contains("NET-04b").contains("pod has its own IP");
         assertThat(matrix).doesNotContain("| FAIL |").doesNotContain("| INCOMPLETE |");
+    }
+
+    @Test
+    void aSignoffOfTheSimulatedRunIsInvalidNeverPass() throws IOException {
+        int signoff = Winnode.execute("signoff", "--artifacts", artifacts.toString(), "--suite", "release-gate");
+
+        assertThat(signoff).as("a pass on the simulated cluster signs off nothing").isEqualTo(ExitCodes.SIGNOFF_INVALID);
+        assertThat(Files.readString(artifacts.resolve("signoff.json"))).contains("INVALID").contains("simulated");
+        assertThat(Files.readString(artifacts.resolve("signoff.md"))).contains("INVALID");
+    }
+
+    @Test
+    void theRunMetadataNamesTheSuiteAndTheSimulatedCluster() throws IOException {
+        assertThat(Files.readString(artifacts.resolve("metadata.json")))
+                .contains("\"suite\" : \"default\"").contains("\"cluster.kind\" : \"simulated\"")
+                .contains("\"windows.builds\" : \"ltsc2022,ltsc2025\"");
     }
 
     private Document junitXml() throws Exception {

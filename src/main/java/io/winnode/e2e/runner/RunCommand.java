@@ -115,6 +115,14 @@ final class RunCommand implements Callable<Integer> {
         out.println(result.describe());
         out.println(result.summaryLine());
         out.flush();
+        if (tests.suite().signsOff()) {
+            // A gate's exit code is its verdict: INVALID on a simulated cluster even when every test passed.
+            Signoff.Result signoff = Signoff.judge(artifacts, tests.suite().name(), null, clock);
+            out.println();
+            out.print(signoff.summary());
+            out.flush();
+            return signoff.exitCode();
+        }
         if (result.failed() > 0) {
             return ExitCodes.TESTS_FAILED;
         }

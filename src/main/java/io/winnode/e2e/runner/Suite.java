@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * @param retries               how often a failed test is run again; a pass on retry is recorded as flaky
  * @param parallel              how many test classes run at once (absent: 1); {@code --parallel} overrides
  * @param requiredWindowsBuilds the Windows builds ({@code ltsc2022}) a sign-off needs covered
+ * @param signoff               whether a run of this suite ends with the release sign-off verdict
  */
 public record Suite(String name, String description, String include, String exclude,
                     List<TestReason> includeTests, List<TestReason> excludeTests,
                     String timeout, Integer retries, Integer parallel,
-                    List<String> requiredWindowsBuilds) {
+                    List<String> requiredWindowsBuilds, Boolean signoff) {
 
     /** A test id with the reason a suite names it explicitly. */
     public record TestReason(@JsonProperty(required = true) String id, @JsonProperty(required = true) String reason) {
@@ -44,7 +45,7 @@ public record Suite(String name, String description, String include, String excl
 
     /** A suite of just a tag selection, for tests and ad-hoc selections. */
     public static Suite ofTags(String name, String include, String exclude) {
-        return new Suite(name, null, include, exclude, null, null, null, null, null, null);
+        return new Suite(name, null, include, exclude, null, null, null, null, null, null, null);
     }
 
     /** {@code (include) & !(exclude)}, the suite's selection as one JUnit tag expression. */
@@ -56,6 +57,11 @@ public record Suite(String name, String description, String include, String excl
     /** The per-test time limit, if the suite sets one. */
     public Optional<Duration> testTimeout() {
         return blank(timeout) ? Optional.empty() : Optional.of(parseDuration(timeout));
+    }
+
+    /** A gate suite: {@code run} judges the run for sign-off (see {@code Signoff}) and exits with the verdict. */
+    public boolean signsOff() {
+        return Boolean.TRUE.equals(signoff);
     }
 
     public int retryCount() {

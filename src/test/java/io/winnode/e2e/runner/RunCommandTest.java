@@ -189,7 +189,8 @@ class RunCommandTest {
     void classesRunInParallelAndSerialTestsRunAloneAfterwards() {
         ExecutionLog.reset();
 
-        Invocation run = run(EXECUTION, "--suite", "release-gate", "--parallel", "2", "--retries", "1");
+        Invocation run = run(EXECUTION, "--parallel", "2", "--test", "FirstConcurrentScenarios#meetsTheSecondClass,"
+                + "SecondConcurrentScenarios#meetsTheFirstClass,SerialScenarios#runsAlone");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         List<String> events = ExecutionLog.events();
@@ -278,6 +279,15 @@ class RunCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ PASSED   \\[sig-windows].*"))
                 .noneMatch(l -> l.contains("\u001b"));
+    }
+
+    @Test
+    void aGateSuiteEndsWithTheSignoffVerdictAsItsExitCode() throws IOException {
+        Invocation run = run(PASSING, "--suite", "release-gate");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(run.out()).contains("Verdict: FAIL").contains("ltsc2025");
+        assertThat(Files.readString(tmp.resolve("artifacts/signoff.json"))).contains("\"FAIL\"").contains("ltsc2025");
     }
 
     @Test
