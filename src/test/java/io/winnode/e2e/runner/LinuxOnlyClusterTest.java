@@ -102,7 +102,7 @@ class LinuxOnlyClusterTest {
         assertThat(windowsSides).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getValue().getStatus()).as(e.getKey()).isEqualTo(TestExecutionResult.Status.ABORTED);
             assertThat(e.getValue().getThrowable()).as(e.getKey()).hasValueSatisfying(reason -> assertThat(reason)
-                    .hasMessage("windows side unavailable: the cluster has no schedulable Windows node (Linux nodes only)")));
+                    .hasMessage("windows side unavailable: the cluster has no schedulable Windows node (Linux nodes only)"));
         });
     }
 
