@@ -4,15 +4,19 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Which cluster a command talks to: a real one through a kubeconfig, or the embedded simulator. */
+/**
+ * Which cluster a command talks to: a real one through a kubeconfig, the embedded simulator, or a
+ * throwaway K3s cluster in Docker.
+ */
 final class ClusterOptions {
 
-    /** The two ways to get a cluster. */
-    enum Source { SIMULATED, KUBECONFIG }
+    /** The ways to get a cluster. */
+    enum Source { SIMULATED, KUBECONFIG, K3S }
 
-    @Option(names = "--cluster", paramLabel = "simulated|kubeconfig", defaultValue = "kubeconfig",
+    @Option(names = "--cluster", paramLabel = "simulated|kubeconfig|k3s", defaultValue = "kubeconfig",
             description = "simulated: start the embedded simulated mixed cluster (proves the suite, not a cluster). "
-                    + "kubeconfig: a real cluster from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster "
+                    + "kubeconfig: a real cluster from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. "
+                    + "k3s: start a throwaway K3s cluster in Docker (local development; Linux nodes only) "
                     + "(default: ${DEFAULT-VALUE}).")
     Source source;
 
@@ -37,5 +41,9 @@ final class ClusterOptions {
 
     boolean simulated() {
         return source == Source.SIMULATED;
+    }
+
+    boolean k3s() {
+        return source == Source.K3S;
     }
 }

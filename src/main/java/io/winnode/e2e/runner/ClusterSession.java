@@ -13,27 +13,28 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The cluster of one command, connected and checked; for {@code --cluster simulated} also the
- * simulator behind it. Closing stops the simulator, and so does Ctrl-C (a shutdown hook), so no
- * simulated API server outlives the run.
+ * The cluster of one command, connected and checked; for {@code --cluster simulated} and
+ * {@code --cluster k3s} also the local cluster behind it. Closing stops that cluster, and so does
+ * Ctrl-C (a shutdown hook), so no simulated API server or K3s container outlives the run.
  */
 final class ClusterSession implements AutoCloseable {
 
     private final Cluster cluster;
-    private final SimulatedClusterLauncher simulator;
+    private final LocalCluster local;
     private final Path scratch;
     private final Thread shutdownHook;
     private boolean released;
 
-    private ClusterSession(Cluster cluster, SimulatedClusterLauncher simulator, Path scratch) {
+    private ClusterSession(Cluster cluster, LocalCluster local, Path scratch) {
         this.cluster = cluster;
-        this.simulator = simulator;
+        this.local = local;
         this.scratch = scratch;
         this.shutdownHook = new Thread(this::release, "winnode-cluster-shutdown");
-        if (simulator != null) {
+        if (local != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
     }
@@ -42,32 +43,56 @@ final class ClusterSession implements AutoCloseable {
         return open(options, List.of());
     }
 
-    /** As {@link #open(ClusterOptions)}; a simulated cluster applies {@code faultFiles} (none for a real one). */
+    /** As {@link #open(ClusterOptions)}; a simulated cluster applies {@code faultFiles} (none for the others). */
     static ClusterSession open(ClusterOptions options, List<Path> faultFiles) {
-        if (!options.simulated()) {
-            if (options.simTopology != null) {
-                throw new InvalidInputException("--sim-topology only applies to --cluster simulated. Drop it, "
-                        + "or add --cluster simulated.");
+        return switch (options.source) {
+            case KUBECONFIG -> openReal(options);
+            case SIMULATED -> {
+                refuseRealClusterOptions(options, "simulated");
+                yield openLocal(ClusterKind.SIMULATED, scratch -> SimulatedClusterLauncher.start(options.simTopology,
+                        options.simLatency, options.simSeed, faultFiles, scratch));
             }
-            KubeconfigContexts.requireKnown(options.kubeconfig, options.context);
-            ClusterTarget target = new ClusterTarget(Optional.ofNullable(options.kubeconfig),
-                    Optional.ofNullable(options.context), ClusterKind.REAL);
-            return new ClusterSession(ClusterConnection.connect(target), null, null);
+            case K3S -> {
+                refuseRealClusterOptions(options, "k3s");
+                refuseSimulatorTopology(options);
+                yield openLocal(ClusterKind.K3S, K3sClusterLauncher::start);
+            }
+        };
+    }
+
+    private static ClusterSession openReal(ClusterOptions options) {
+        refuseSimulatorTopology(options);
+        KubeconfigContexts.requireKnown(options.kubeconfig, options.context);
+        ClusterTarget target = new ClusterTarget(Optional.ofNullable(options.kubeconfig),
+                Optional.ofNullable(options.context), ClusterKind.REAL);
+        return new ClusterSession(ClusterConnection.connect(target), null, null);
+    }
+
+    private static void refuseSimulatorTopology(ClusterOptions options) {
+        if (options.simTopology != null) {
+            throw new InvalidInputException("--sim-topology only applies to --cluster simulated. Drop it, "
+                    + "or add --cluster simulated.");
         }
+    }
+
+    private static void refuseRealClusterOptions(ClusterOptions options, String cluster) {
         if (options.kubeconfig != null || options.context != null) {
             throw new InvalidInputException("--kubeconfig and --context select a real cluster; they cannot be combined "
-                    + "with --cluster simulated. Drop them, or use --cluster kubeconfig.");
+                    + "with --cluster " + cluster + ". Drop them, or use --cluster kubeconfig.");
         }
-        Path scratch = createScratch();
-        SimulatedClusterLauncher simulator = null;
+    }
+
+    /** Starts a local cluster with its kubeconfig in a scratch directory, and connects to it. */
+    private static ClusterSession openLocal(ClusterKind kind, Function<Path, LocalCluster> start) {
+        Path scratch = createScratch(kind);
+        LocalCluster local = null;
         try {
-            simulator = SimulatedClusterLauncher.start(options.simTopology, options.simLatency, options.simSeed, faultFiles,
-                    scratch);
-            ClusterTarget target = new ClusterTarget(Optional.of(simulator.kubeconfig()), Optional.empty(), ClusterKind.SIMULATED);
-            return new ClusterSession(ClusterConnection.connect(target), simulator, scratch);
+            local = start.apply(scratch);
+            ClusterTarget target = new ClusterTarget(Optional.of(local.kubeconfig()), Optional.empty(), kind);
+            return new ClusterSession(ClusterConnection.connect(target), local, scratch);
         } catch (RuntimeException e) {
-            if (simulator != null) {
-                simulator.close();
+            if (local != null) {
+                local.close();
             }
             deleteRecursively(scratch);
             throw e;
@@ -81,7 +106,7 @@ final class ClusterSession implements AutoCloseable {
     @Override
     public void close() {
         release();
-        if (simulator != null) {
+        if (local != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException alreadyShuttingDown) {
@@ -96,17 +121,18 @@ final class ClusterSession implements AutoCloseable {
         }
         released = true;
         cluster.close();
-        if (simulator != null) {
-            simulator.close();
+        if (local != null) {
+            local.close();
             deleteRecursively(scratch);
         }
     }
 
-    private static Path createScratch() {
+    private static Path createScratch(ClusterKind kind) {
         try {
-            return Files.createTempDirectory("winnode-simulated-");
+            return Files.createTempDirectory("winnode-" + kind.label() + "-");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary directory for the simulated cluster's kubeconfig", e);
+            throw new UncheckedIOException("Cannot create a temporary directory for the " + kind.label()
+                    + " cluster's kubeconfig", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.cluster.Cluster;
-import io.winnode.e2e.framework.cluster.ClusterKind;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,9 +15,12 @@ final class RunBanner {
     }
 
     static String clusterLine(Cluster cluster) {
-        return cluster.kind() == ClusterKind.SIMULATED
-                ? "Cluster:     SIMULATED (embedded simulated mixed cluster — not a real cluster)"
-                : "Cluster:     REAL (" + cluster.target().describe() + ")";
+        return switch (cluster.kind()) {
+            case SIMULATED -> "Cluster:     SIMULATED (embedded simulated mixed cluster — not a real cluster)";
+            case K3S -> "Cluster:     K3S (throwaway K3s cluster in Docker, Linux nodes only — not a mixed cluster; "
+                    + "Windows sides are skipped)";
+            case REAL -> "Cluster:     REAL (" + cluster.target().describe() + ")";
+        };
     }
 
     static String clusterHeader(Cluster cluster) {

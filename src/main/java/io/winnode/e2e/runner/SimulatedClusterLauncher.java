@@ -14,7 +14,7 @@ import java.util.List;
  * knows the simulator: everything after it reaches the cluster through the kubeconfig it writes,
  * the same code path a real cluster takes.
  */
-final class SimulatedClusterLauncher implements AutoCloseable {
+final class SimulatedClusterLauncher implements LocalCluster {
 
     private final SimulatedCluster cluster;
     private final Path kubeconfig;
@@ -49,7 +49,8 @@ final class SimulatedClusterLauncher implements AutoCloseable {
         }
     }
 
-    Path kubeconfig() {
+    @Override
+    public Path kubeconfig() {
         return kubeconfig;
     }
 

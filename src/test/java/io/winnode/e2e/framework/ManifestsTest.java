@@ -29,8 +29,10 @@ class ManifestsTest {
     void everyManifestRendersToValidKubernetesObjects() throws IOException {
         ImageCatalog images = ImageCatalog.load(null);
         List<Path> manifests;
+        // manifests/runner/ deploys the runner itself (no placeholders); RunnerManifestsTest checks it.
         try (Stream<Path> files = Files.walk(Path.of("manifests"))) {
-            manifests = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+            manifests = files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.startsWith(Path.of("manifests", "runner"))).toList();
         }
         assertThat(manifests).isNotEmpty();
         for (Path file : manifests) {

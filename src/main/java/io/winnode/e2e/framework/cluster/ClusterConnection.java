@@ -50,7 +50,9 @@ public final class ClusterConnection {
 
     private static Config loadConfig(ClusterTarget target) {
         if (target.kubeconfig().isEmpty()) {
-            return target.context().map(Config::autoConfigure).orElseGet(() -> Config.autoConfigure(null));
+            // No kubeconfig file is required: in a pod, fabric8 falls back to the service account.
+            AutoConfiguration.detect().requireUsable(target.context());
+            return Config.autoConfigure(target.context().orElse(null));
         }
         Path file = target.kubeconfig().get();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

@@ -39,7 +39,8 @@ public record ClusterTarget(Optional<Path> kubeconfig, Optional<String> context,
     }
 
     public String describe() {
-        return kind.label() + " cluster via " + kubeconfig.map(p -> "kubeconfig " + p).orElse("auto-configuration")
+        return kind.label() + " cluster via " + kubeconfig.map(p -> "kubeconfig " + p)
+                .orElseGet(() -> AutoConfiguration.detect().description())
                 + context.map(c -> ", context " + c).orElse("");
     }
 }

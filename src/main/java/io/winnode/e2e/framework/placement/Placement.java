@@ -53,8 +53,10 @@ public final class Placement {
                     ? Optional.of("the cluster has no schedulable Linux node") : Optional.empty();
         }
         if (side.build().isEmpty()) {
-            return Optional.of("the cluster has no schedulable Windows node with a known "
-                    + WindowsBuild.LABEL + " label");
+            // A Linux-only cluster (K3s, for one) and Windows nodes missing their build label need different fixes.
+            return Optional.of(nodes.schedulable(OsFamily.WINDOWS).isEmpty()
+                    ? "the cluster has no schedulable Windows node (Linux nodes only)"
+                    : "the cluster has no schedulable Windows node with a known " + WindowsBuild.LABEL + " label");
         }
         WindowsBuild build = side.build().get();
         return nodes.schedulableWindows(build).isEmpty()
