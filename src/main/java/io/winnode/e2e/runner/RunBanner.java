@@ -43,7 +43,7 @@ final class RunBanner {
                 + (timeoutScale == 1.0 ? "" : "Timeouts:    scaled by " + timeoutScale + "\n")
                 + "Suite:       " + selection.suite().name()
                 + (selection.suite().description() == null ? "" : " — " + selection.suite().description().strip()) + "\n"
-                + "Tags:        " + selection.tagExpression() + "\n"
+                + "Selection:   " + selection.describe() + "\n"
                 + "Selected:    " + selectedTests + " test methods\n"
                 + "Nodes:\n" + cluster.nodes().table();
     }
