@@ -51,6 +51,12 @@ final class AllureCommandLine {
         String output() {
             return output;
         }
+
+        /** The failure and what the command line printed, for the terminal. */
+        String describe() {
+            return "the Allure command line failed: " + getMessage() + ". Its output:\n"
+                    + (output.isBlank() ? "(none)" : output.strip());
+        }
     }
 
     private final Path home;
@@ -143,7 +149,7 @@ final class AllureCommandLine {
         try {
             if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new GenerationFailed("allure generate did not finish within " + LIMIT.toMinutes() + " min",
+                throw new GenerationFailed(launcher(home) + " generate did not finish within " + LIMIT.toMinutes() + " min",
                         output.getNow(""));
             }
         } catch (InterruptedException e) {
@@ -153,7 +159,7 @@ final class AllureCommandLine {
         }
         String printed = output.join();
         if (process.exitValue() != 0 || !Files.isRegularFile(report.resolve("index.html"))) {
-            throw new GenerationFailed("allure generate exited with code " + process.exitValue()
+            throw new GenerationFailed(launcher(home) + " generate exited with code " + process.exitValue()
                     + (Files.isRegularFile(report.resolve("index.html")) ? "" : " and wrote no " + report.resolve("index.html")),
                     printed);
         }

@@ -28,8 +28,18 @@ final class AllureReport {
      * @param parityPage  the parity matrix page (also shown in the report's Parity tab)
      * @param historyFrom the report whose history the trends continue, if any
      * @param took        how long the Allure command line ran
+     * @param launcher    the Allure command line used, which also opens the report ({@code allure open})
      */
-    record Generated(Path index, Path parityPage, Optional<Path> historyFrom, Duration took) {
+    record Generated(Path index, Path parityPage, Optional<Path> historyFrom, Duration took, Path launcher) {
+
+        /** What to print: where the report and the parity page are, and how to open them. */
+        String describe() {
+            return String.format("Allure report:  %s (generated in %.1f s%s)%n"
+                            + "Parity matrix:  %s (also the report's Parity tab)%n"
+                            + "Open it with:   %s open %s", index, took.toMillis() / 1000.0,
+                    historyFrom.map(h -> "; trends continue from " + h).orElse("; no previous history"),
+                    parityPage, launcher, index.getParent());
+        }
     }
 
     private AllureReport() {
@@ -59,7 +69,8 @@ final class AllureReport {
             Path parityPage = output.resolve(ParityMatrixPage.FILE_NAME);
             Files.writeString(parityPage, ParityMatrixPage.render(ParityMatrixFile.readFrom(results),
                     results.resolve(ParityMatrixFile.NAME).toString()));
-            return new Generated(output.resolve("index.html"), parityPage, history, run.took());
+            return new Generated(output.resolve("index.html"), parityPage, history, run.took(),
+                    AllureCommandLine.launcher(cli.home()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the parity page into " + output, e);
         } finally {

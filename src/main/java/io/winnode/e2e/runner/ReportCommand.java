@@ -55,15 +55,11 @@ final class ReportCommand implements Callable<Integer> {
             report = AllureReport.generate(cli, results, output, Optional.ofNullable(historyFrom));
         } catch (AllureCommandLine.GenerationFailed e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("winnode: the Allure command line (" + cli.home() + ") failed: " + e.getMessage() + ". Its output:");
-            err.println(e.output().isBlank() ? "(none)" : e.output().strip());
+            err.println("winnode: " + e.describe());
             err.flush();
             return ExitCodes.INTERNAL_ERROR;
         }
-        out.printf("Allure report:  %s (generated in %.1f s%s)%n", report.index(), report.took().toMillis() / 1000.0,
-                report.historyFrom().map(h -> "; trends continue from " + h).orElse("; no previous history"));
-        out.printf("Parity matrix:  %s (also the report's Parity tab)%n", report.parityPage());
-        out.printf("Open it with:   %s open %s%n", AllureCommandLine.launcher(cli.home()), output);
+        out.println(report.describe());
         out.flush();
         return ExitCodes.PASSED;
     }

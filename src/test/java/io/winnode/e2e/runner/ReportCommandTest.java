@@ -131,7 +131,7 @@ class ReportCommandTest {
                 "--allure", tmp.resolve("allure").toString());
 
         assertThat(report.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
-        assertThat(report.err()).contains("allure generate exited with code 1").contains("Could not parse arguments: bad results");
+        assertThat(report.err()).contains("bin/allure generate exited with code 1").contains("the Allure command line failed").contains("Could not parse arguments: bad results");
     }
 
     // --- a run's results, written the way a run writes them -----------------------------------
