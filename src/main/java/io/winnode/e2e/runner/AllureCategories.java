@@ -21,8 +21,8 @@ import java.util.Set;
  * {@code CategoriesPlugin.addCategoriesForResults}), each regex matched against the whole text with
  * DOTALL. The rules are listed most specific first and each one written out excludes the rules
  * above it (negative lookaheads), so a result lands in the first rule it matches and only there.
- * Failures no rule takes stay in Allure's own "Product defects" (failed) and "Test defects"
- * (broken).
+ * Assertion failures no rule takes stay in Allure's own "Product defects"; every other exception
+ * is a "Test defect" (the last rule).
  */
 final class AllureCategories {
 
