@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -76,32 +75,9 @@ final class AllureResults {
         write("environment.properties", text.toString());
     }
 
-    /**
-     * Writes {@code executor.json} (shown as "Executor" in the report) when the run is a CI job,
-     * recognised by the variables Prow and most CI systems set.
-     */
+    /** Writes {@code executor.json} (the report's "Executor"): the CI job and build, or the local host. */
     void writeExecutor(Function<String, String> env) {
-        boolean prow = env.apply("PROW_JOB_ID") != null;
-        boolean ci = prow || env.apply("CI") != null || env.apply("BUILD_ID") != null || env.apply("JOB_NAME") != null;
-        if (!ci) {
-            return;
-        }
-        var executor = new LinkedHashMap<String, Object>();
-        executor.put("name", prow ? "Prow" : env.apply("GITHUB_ACTIONS") != null ? "GitHub Actions" : "CI");
-        executor.put("type", prow ? "prow" : env.apply("GITHUB_ACTIONS") != null ? "github" : "ci");
-        String job = env.apply("JOB_NAME") != null ? env.apply("JOB_NAME") : env.apply("GITHUB_WORKFLOW");
-        String build = env.apply("BUILD_ID") != null ? env.apply("BUILD_ID") : env.apply("GITHUB_RUN_ID");
-        if (job != null) {
-            executor.put("reportName", job);
-        }
-        if (build != null) {
-            executor.put("buildName", (job == null ? "" : job + " ") + "#" + build);
-        }
-        if (env.apply("GITHUB_RUN_ID") != null && env.apply("GITHUB_SERVER_URL") != null) {
-            executor.put("buildUrl", env.apply("GITHUB_SERVER_URL") + "/" + env.apply("GITHUB_REPOSITORY")
-                    + "/actions/runs/" + env.apply("GITHUB_RUN_ID"));
-        }
-        write("executor.json", YamlFiles.toJson(executor));
+        write("executor.json", YamlFiles.toJson(CiExecutor.describe(env)));
     }
 
     private void write(String name, String content) {

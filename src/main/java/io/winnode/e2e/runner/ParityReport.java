@@ -1,6 +1,7 @@
 package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.parity.Observation;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityMatrix;
@@ -33,6 +34,22 @@ final class ParityReport {
         return matrix.isEmpty() ? "(no parity observations in this run)\n" : matrix.toText();
     }
 
+    /**
+     * The outcome each side of the line was expected to show, so a reader of the JSON (the report's
+     * parity page) can mark each cell without the expectations file the run used.
+     */
+    private static Map<String, String> expectedPerSide(ParityMatrix.Line line) {
+        var expected = new LinkedHashMap<String, String>();
+        for (String side : line.results().keySet()) {
+            // Side labels are "linux", "windows" or "windows <build>" (Side.label()).
+            OsFamily os = OsFamily.fromLabel(side.split(" ", 2)[0]);
+            if (os != null) {
+                line.row().expectedOn(os).ifPresent(outcome -> expected.put(side, outcome));
+            }
+        }
+        return expected;
+    }
+
     void writeTo(Path artifacts, Map<String, String> runProperties) {
         var json = new LinkedHashMap<String, Object>(runProperties);
         json.put("sides", matrix.sides());
@@ -42,6 +59,7 @@ final class ParityReport {
             row.put("behaviour", line.row().behaviour());
             row.put("expectation", line.row().expectation().label());
             row.put("results", line.results());
+            row.put("expected", expectedPerSide(line));
             row.put("verdict", line.verdict().name());
             row.put("source", line.row().source());
             return row;

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
                     + "timestamped lines in CI or when output is redirected).")
     ProgressPrinter.Mode progress;
 
+    @Option(names = "--report",
+            description = "At the end, build the static HTML report (as ./winnode report does) into --report-output.")
+    boolean report;
+
+    @Option(names = "--report-output", paramLabel = "DIR", defaultValue = "target/allure-report",
+            description = "Where --report puts the HTML report (default: ${DEFAULT-VALUE}); the previous report's "
+                    + "history there is carried over, so trends grow run after run.")
+    Path reportOutput;
+
     @Spec
     CommandSpec spec;
 
@@ -113,15 +123,21 @@ final class RunCommand implements Callable<Integer> {
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
         out.println(result.describe());
-        out.println(result.summaryLine());
-        out.flush();
+        boolean reportFailed = report && !buildReport(out);
+        Signoff.Result signoff = null;
         if (tests.suite().signsOff()) {
             // A gate's exit code is its verdict: INVALID on a simulated cluster even when every test passed.
-            Signoff.Result signoff = Signoff.judge(artifacts, tests.suite().name(), null, clock);
+            signoff = Signoff.judge(artifacts, tests.suite().name(), null, clock);
             out.println();
             out.print(signoff.summary());
-            out.flush();
+        }
+        out.println(result.summaryLine());
+        out.flush();
+        if (signoff != null) {
             return signoff.exitCode();
+        }
+        if (reportFailed && result.failed() == 0) {
+            return ExitCodes.INTERNAL_ERROR;
         }
         if (result.failed() > 0) {
             return ExitCodes.TESTS_FAILED;
@@ -131,6 +147,21 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.PASSED;
+    }
+
+    /**
+     * Builds the HTML report from this run's Allure results ({@code --report}); false when the Allure
+     * command line failed. The run's own verdict stands either way.
+     */
+    private boolean buildReport(PrintWriter out) {
+        try {
+            out.println();
+            out.println(AllureReport.generate(allureResults, reportOutput, Optional.empty()).describe());
+            return true;
+        } catch (AllureCommandLine.GenerationFailed e) {
+            spec.commandLine().getErr().println("winnode: the HTML report could not be built: " + e.describe());
+            return false;
+        }
     }
 
     /** The suite's run settings, with --parallel and --retries taking precedence; checked before any cluster work. */

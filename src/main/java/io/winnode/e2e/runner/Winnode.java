@@ -12,14 +12,15 @@ import java.io.PrintWriter;
 /**
  * {@code ./winnode}: runs the Windows-node suite against a cluster ({@code run}), shows the
  * cluster's nodes ({@code nodes}), lists what a suite would run ({@code list}), proves the suite
- * catches the fault catalog's defects ({@code faults}) and judges a run for release sign-off ({@code signoff}).
+ * catches the fault catalog's defects ({@code faults}), judges a run for release sign-off ({@code signoff})
+ * and turns a run's Allure results into the HTML report ({@code report}).
  */
 @Command(name = "winnode",
         mixinStandardHelpOptions = true,
         version = "winnode-e2e 0.1.0",
         description = "Conformance and end-to-end suite for Windows worker nodes in Kubernetes.",
         subcommands = {RunCommand.class, NodesCommand.class, ListCommand.class, FaultsCommand.class,
-                SignoffCommand.class, CommandLine.HelpCommand.class},
+                SignoffCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_PASSED, ExitCodes.HELP_TESTS_FAILED, ExitCodes.HELP_BAD_INPUT,
                 ExitCodes.HELP_CLUSTER_UNUSABLE, ExitCodes.HELP_INTERNAL_ERROR, ExitCodes.HELP_SIGNOFF_INVALID})
@@ -35,7 +36,7 @@ public final class Winnode implements Runnable {
     @Override
     public void run() {
         // `./winnode` alone: say what to do instead of doing nothing.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, nodes, list, faults or signoff.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, nodes, list, faults, signoff or report.");
     }
 
     public static void main(String[] args) {

@@ -29,12 +29,13 @@ class AllureResultsTest {
     }
 
     @Test
-    void aLocalRunWritesNoExecutor() {
+    void aLocalRunIsNamedAsSuch() throws IOException {
         AllureResults results = AllureResults.prepare(dir);
 
         results.writeExecutor(Map.<String, String>of()::get);
 
-        assertThat(dir.resolve("executor.json")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("executor.json"))).contains("\"name\" : \"Local run\"")
+                .contains("\"type\" : \"local\"");
     }
 
     @Test
