@@ -291,6 +291,19 @@ class RunCommandTest {
     }
 
     @Test
+    void withReportTheRunEndsWithTheHtmlReportAndItsParityPage() {
+        Path report = tmp.resolve("report");
+
+        Invocation run = run(PASSING, "--report", "--report-output", report.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(report.resolve("index.html")).isRegularFile();
+        assertThat(report.resolve("parity-matrix.html")).isRegularFile();
+        assertThat(run.out()).contains("Allure report:  " + report.resolve("index.html"));
+        assertThat(run.outLines().get(run.outLines().size() - 1)).startsWith("Summary: ");
+    }
+
+    @Test
     void outOfRangeExecutionSettingsAreBadInput() {
         Invocation run = run(PASSING, "--parallel", "0");
 
