@@ -91,11 +91,13 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         List<ActiveFault> faults = cleanOnly ? List.of() : selectedFaults();
         var settings = new ChildRun.Settings(suite, timeoutScale, scenariosPackage);
         Path runsDirectory = artifacts.resolve("faults");
+        // Faulted runs start first: many of them wait out their tests' timeouts and are the longest,
+        // and the short clean runs then fill the last workers instead of a long run starting last.
         List<ChildRun> runs = new ArrayList<>();
+        faults.forEach(f -> runs.add(ChildRun.faulted(f, seed, runsDirectory)));
         for (int i = 0; i < cleanRuns; i++) {
             runs.add(ChildRun.clean(seed + i, runsDirectory));
         }
-        faults.forEach(f -> runs.add(ChildRun.faulted(f, seed, runsDirectory)));
 
         out.printf("winnode faults verify: suite %s, seed %d, timeout scale %s, %d clean run(s) (seeds %d..%d), %d fault(s)%s%n",
                 suite, seed, timeoutScale, cleanRuns, seed, seed + cleanRuns - 1, faults.size(),
@@ -188,8 +190,9 @@ final class FaultsVerifyCommand implements Callable<Integer> {
                 out.printf("[%d/%d] %s%n", done, runs.size(), progressLine(result));
                 out.flush();
             }
-            // Report in plan order (clean runs first, faults by id), not completion order.
-            results.sort(Comparator.comparingInt(r -> runs.indexOf(r.run())));
+            // Report clean runs first, then faults by id; not in completion order.
+            results.sort(Comparator.comparing((ChildRunResult r) -> r.run().fault() != null)
+                    .thenComparingInt(r -> runs.indexOf(r.run())));
             return results;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
