@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     String imageRegistry;
 
     @Option(names = "--artifacts", paramLabel = "DIR", defaultValue = "${env:ARTIFACTS:-target/winnode}",
-            description = "Where junit_<suite>.xml and the parity matrix go (default: $ARTIFACTS, else target/winnode).")
+            description = "Where junit_<suite>.xml, metadata.json and the parity matrix go (default: $ARTIFACTS, else target/winnode).")
     Path artifacts;
 
     @Option(names = "--allure-results", paramLabel = "DIR", defaultValue = "allure-results",
