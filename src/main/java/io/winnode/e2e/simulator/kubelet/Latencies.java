@@ -54,7 +54,7 @@ public final class Latencies {
      */
     public Duration execStart(OsFamily os) {
         if (profile == LatencyProfile.FAST) {
-            return between(40, 80);
+            return between(30, 60);
         }
         return os == OsFamily.WINDOWS ? between(200, 1_000) : between(50, 200);
     }
