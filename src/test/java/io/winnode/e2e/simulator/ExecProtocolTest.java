@@ -1,5 +1,18 @@
 package io.winnode.e2e.simulator;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientConfig;
+import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.core.spi.metrics.HttpClientMetrics;
+import io.vertx.core.spi.metrics.PoolMetrics;
+import io.vertx.core.spi.metrics.VertxMetrics;
+import io.winnode.e2e.framework.exec.ExecResult;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +46,9 @@ class ExecProtocolTest extends SimulatorTestSupport {
         startCluster();
         ns = namespace("proto");
         create(podFor(OsFamily.LINUX, ns, "target", container("c", AGNHOST, "pause")).build());
+        create(podFor(OsFamily.LINUX, ns, "bare-pause", container("p", "registry.k8s.io/pause:3.10.2")).build());
         waitRunningReady(ns, "target");
+        waitRunningReady(ns, "bare-pause");
     }
 
     @AfterAll
@@ -72,5 +88,59 @@ class ExecProtocolTest extends SimulatorTestSupport {
         assertThat(frames.get(1)).isEqualTo("2:err\n");
         assertThat(frames.get(2)).startsWith("3:").contains("\"status\":\"Failure\"").contains("\"reason\":\"NonZeroExitCode\"")
                 .contains("\"reason\":\"ExitCode\"").contains("\"message\":\"3\"");
+    }
+
+    /**
+     * fabric8 8.0's Vert.x client starts the WebSocket connection, then registers the callback that
+     * attaches its frame handlers. If the calling thread is preempted in between while the server already
+     * answers, the frames are dropped and a close makes the callback throw "WebSocket is closed": the exec
+     * hangs until the upgrade times out ("not ready after 10000 MILLISECONDS"). Here the caller pauses at
+     * exactly that point on every exec (Vert.x calls the "ws" pool metrics on the calling thread right
+     * after starting the connection), for less time than a runtime needs to start a process: every exec,
+     * failing or not, must finish with its output.
+     */
+    @Test
+    void everyExecFinishesWhenTheCallerIsPreemptedWhileTheStreamOpens() throws Exception {
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
+                .withMetrics(options -> new CallerPausingMetrics(Duration.ofMillis(10))).build();
+        Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml())).withRequestTimeout(3_000).build();
+        try (KubernetesClient preempted = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build()) {
+            for (int i = 0; i < 5; i++) {
+                ExecResult missing = exec(preempted, ns, "bare-pause", "p", List.of("sh", "-c", "echo hi"));
+                assertThat(missing.exitCode()).as("exec %d in pause", i).isNotZero();
+                assertThat(missing.stderr()).contains("exec: \"sh\": executable file not found in $PATH");
+                ExecResult found = exec(preempted, ns, "target", "c", List.of("sh", "-c", "echo hi"));
+                assertThat(found.exitCode()).as("exec %d in agnhost", i).isZero();
+                assertThat(found.stdout()).isEqualTo("hi\n");
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Vert.x metrics whose only effect is to pause the thread that opens a WebSocket, after the connection started. */
+    private record CallerPausingMetrics(Duration pause) implements VertxMetrics {
+
+        @Override
+        public HttpClientMetrics<?, ?> createHttpClientMetrics(HttpClientConfig config) {
+            return new HttpClientMetrics<>() {
+            };
+        }
+
+        @Override
+        public PoolMetrics<?, ?> createPoolMetrics(String poolType, String poolName, int maxPoolSize) {
+            return !"ws".equals(poolType) ? null : new PoolMetrics<Object, Object>() {
+                @Override
+                public Object enqueue() {
+                    try {
+                        Thread.sleep(pause.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }
+            };
+        }
     }
 }

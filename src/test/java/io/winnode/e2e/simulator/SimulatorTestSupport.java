@@ -85,6 +85,10 @@ public abstract class SimulatorTestSupport {
     }
 
     static ExecResult exec(String namespace, String pod, String container, List<String> command) {
+        return exec(client, namespace, pod, container, command);
+    }
+
+    static ExecResult exec(KubernetesClient client, String namespace, String pod, String container, List<String> command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container)

@@ -35,13 +35,13 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
     private static final Set<String> USAGE_FIELDS = Set.of("usageNanoCores", "usageCoreNanoSeconds", "workingSetBytes",
             "usageBytes", "rssBytes");
 
-    private final PodSubresources pods;
+    private final KubeletStreaming pods;
     private final NodeProxy nodes;
     private final ApiStore store;
     private final ActiveFaults faults;
     private final ScheduledExecutorService timer;
 
-    public FaultyKubeletServer(PodSubresources pods, NodeProxy nodes, ApiStore store, ActiveFaults faults,
+    public FaultyKubeletServer(KubeletStreaming pods, NodeProxy nodes, ApiStore store, ActiveFaults faults,
                                ScheduledExecutorService timer) {
         this.pods = pods;
         this.nodes = nodes;
@@ -73,7 +73,7 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
             return pods.exec(path);
         }
         if (fault.get().behaviour().equals("fail")) {
-            return failedStream(fault.get().message());
+            return pods.failedStart(path, fault.get().message());
         }
         MockResponse real = pods.exec(path);
         WebSocketListener inner = real.getWebSocketListener();
@@ -102,32 +102,6 @@ public final class FaultyKubeletServer implements PodSubresources, NodeProxy {
                 inner.onClosing(ws, code, reason);
             }
         });
-    }
-
-    /**
-     * The stream opens and the kubelet reports the failure on the status channel (a Failure Status
-     * with reason InternalError and the message, no exit code), the way a runtime error during exec
-     * reaches the client; the message is also written to stderr so that a client that reads only the
-     * output streams sees it. (A refused upgrade would hide the message: clients report only the code.)
-     */
-    private static MockResponse failedStream(String message) {
-        return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
-            @Override
-            public void onOpen(WebSocket ws, Response response) {
-                frame(ws, 2, message + "\n");
-                frame(ws, 3, Serialization.asJson(new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")
-                        .withReason("InternalError").withMessage(message).withCode(500).build()));
-                ws.close(1000, "");
-            }
-        });
-    }
-
-    private static void frame(WebSocket ws, int channel, String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] frame = new byte[bytes.length + 1];
-        frame[0] = (byte) channel;
-        System.arraycopy(bytes, 0, frame, 1, bytes.length);
-        ws.send(frame);
     }
 
     @Override

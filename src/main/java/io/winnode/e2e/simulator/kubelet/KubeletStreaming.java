@@ -15,14 +15,25 @@ import io.winnode.e2e.simulator.container.CommandOutcome;
 import io.winnode.e2e.simulator.container.ContainerCommands;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The kubelet streaming server behind {@code pods/exec} and {@code pods/log}. Exec speaks the
  * {@code v4.channel.k8s.io} WebSocket protocol fabric8 negotiates: each frame starts with its
  * channel (1 stdout, 2 stderr, 3 status), and the status frame is a Status — {@code Success}, or
  * {@code Failure}/{@code NonZeroExitCode} with a cause {@code ExitCode} whose message is the code.
+ *
+ * <p>Nothing is written before the runtime has had the time to start the process
+ * ({@link Latencies#execStart}). fabric8 8.0's Vert.x client starts the WebSocket connection and only
+ * then registers the callback that attaches its frame handlers; frames that arrive in between are
+ * dropped, and a close that arrives in between makes that callback throw "WebSocket is closed" so the
+ * exec never opens ("not ready after 10000 MILLISECONDS"). The client sends nothing the server could
+ * wait for, so no server can rule this out; on a real node the process start is what keeps the window
+ * shut, and a simulated command that answered within microseconds reopened it whenever the calling
+ * thread was preempted at that point.
  */
 public final class KubeletStreaming implements PodSubresources {
 
@@ -50,20 +61,53 @@ public final class KubeletStreaming implements PodSubresources {
         }
         List<String> argv = path.queryValues("command");
         SandboxEnvironment env = new SandboxEnvironment(sb, c, latencies);
+        return stream(sb.os, ws -> {
+            CommandOutcome outcome;
+            try {
+                outcome = ContainerCommands.run(argv, env);
+            } catch (RuntimeException e) {
+                outcome = CommandOutcome.fail(2, "simulator: " + e + "\n");
+            }
+            finish(ws, sb.os, outcome);
+        });
+    }
+
+    /**
+     * An exec whose start the runtime reports as failed: the stream opens and the kubelet reports the
+     * failure on the status channel (a Failure Status with reason InternalError and the message, no exit
+     * code), the way a runtime error during exec reaches the client; the message is also written to
+     * stderr so that a client that reads only the output streams sees it. (A refused upgrade would hide
+     * the message: clients report only the code.)
+     */
+    public MockResponse failedStart(ApiPath path, String message) {
+        OsFamily os = registry.find(path.namespace(), path.name()).map(sb -> sb.os).orElse(OsFamily.LINUX);
+        return stream(os, ws -> {
+            send(ws, 2, message + "\n");
+            send(ws, 3, Serialization.asJson(new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")
+                    .withReason("InternalError").withMessage(message).withCode(500).build()));
+        });
+    }
+
+    /** Upgrades at once; writes once the process start took its time, then closes as the kubelet does. */
+    private MockResponse stream(OsFamily os, Consumer<WebSocket> write) {
         return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
                 executor.submit(() -> {
-                    CommandOutcome outcome;
-                    try {
-                        outcome = ContainerCommands.run(argv, env);
-                    } catch (RuntimeException e) {
-                        outcome = CommandOutcome.fail(2, "simulator: " + e + "\n");
-                    }
-                    finish(webSocket, sb.os, outcome);
+                    sleep(latencies.execStart(os));
+                    write.accept(webSocket);
+                    webSocket.close(1000, "");
                 });
             }
         });
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void finish(WebSocket ws, OsFamily os, CommandOutcome outcome) {
@@ -77,7 +121,6 @@ public final class KubeletStreaming implements PodSubresources {
         send(ws, 1, outcome.stdout());
         send(ws, 2, stderr);
         send(ws, 3, Serialization.asJson(status(outcome.exitCode())));
-        ws.close(1000, "");
     }
 
     private static Status status(int exitCode) {

@@ -47,6 +47,18 @@ public final class Latencies {
         return os == OsFamily.WINDOWS ? between(5_000, 20_000) : between(200, 800);
     }
 
+    /**
+     * From the exec stream's upgrade to the runtime having started (or failed to start) the process:
+     * runc forks its init and joins the container's namespaces and cgroup; on Windows the host compute
+     * service creates the process. Never zero, even in FAST: see {@link KubeletStreaming}.
+     */
+    public Duration execStart(OsFamily os) {
+        if (profile == LatencyProfile.FAST) {
+            return between(30, 60);
+        }
+        return os == OsFamily.WINDOWS ? between(200, 1_000) : between(50, 200);
+    }
+
     /** Back-off before restart number {@code restarts + 1}: none for the first restart, then doubling. */
     public Duration crashLoopBackOff(int restarts) {
         if (restarts == 0) {
