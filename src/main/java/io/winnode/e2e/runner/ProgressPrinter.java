@@ -11,11 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One line per finished test, so a log shows progress and where a run stopped. In CI (plain) each
  * line starts with a UTC timestamp; on a terminal (live) a status line under them shows done/total,
- * the test running now, the time spent and an estimate of the time left, redrawn in place.
+ * the test running now, the time spent and an estimate of the time left, redrawn in place on every
+ * test event and once a second.
  * Progress counts test methods (a parity test counts once, however many OS sides it runs on).
  */
 final class ProgressPrinter implements TestExecutionListener {
@@ -43,6 +47,8 @@ final class ProgressPrinter implements TestExecutionListener {
     private volatile TestPlan plan;
     private int doneMethods;
     private String current = "";
+    // Live only: redraws the status line every second, so the elapsed time moves during a long test.
+    private final ScheduledExecutorService ticker;
 
     ProgressPrinter(PrintWriter out, boolean live, int totalMethods, Clock clock) {
         this.out = out;
@@ -50,6 +56,20 @@ final class ProgressPrinter implements TestExecutionListener {
         this.totalMethods = totalMethods;
         this.clock = clock;
         this.started = clock.instant();
+        this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "winnode-progress");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        if (ticker != null) {
+            ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void tick() {
+        if (plan != null) {
+            redrawStatus();
+        }
     }
 
     @Override
@@ -89,6 +109,9 @@ final class ProgressPrinter implements TestExecutionListener {
 
     /** Ends the live status line, so what follows starts on a line of its own. */
     synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         if (live) {
             out.print(CLEAR_LINE);
             out.flush();
