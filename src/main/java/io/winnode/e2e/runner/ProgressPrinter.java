@@ -1,7 +1,6 @@
 package io.winnode.e2e.runner;
 
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -119,9 +118,7 @@ final class ProgressPrinter implements TestExecutionListener {
     }
 
     private synchronized void countIfMethod(TestIdentifier id) {
-        boolean method = id.getSource().filter(MethodSource.class::isInstance).isPresent()
-                && plan.getParent(id).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isEmpty();
-        if (method) {
+        if (TestSelection.isTestMethod(plan, id)) {
             doneMethods = Math.min(totalMethods, doneMethods + 1);
             redrawStatus();
         }

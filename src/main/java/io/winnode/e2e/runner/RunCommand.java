@@ -231,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         ParityLedger.run().clear();
-        TestOutcomes outcomes;
+        RunOutcomes outcomes;
         try (AutoCloseable steps = allure.install()) {
             var execution = new SuiteExecution(launcher.getLauncher(), parameters, settings, out);
             outcomes = execution.run(tests.request(parameters), junitXml::attemptStarted,
@@ -376,7 +376,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What the run's last lines say. */
-    record RunResult(TestOutcomes outcomes, Duration time, String clusterKind, Path junitXml, Path allureResults,
+    record RunResult(RunOutcomes outcomes, Duration time, String clusterKind, Path junitXml, Path allureResults,
                      Path artifacts, String parityProblem) {
 
         long failed() {

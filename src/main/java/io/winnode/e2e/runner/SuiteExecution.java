@@ -46,14 +46,14 @@ final class SuiteExecution {
      * Runs {@code selection} (a discovery request for the whole selection) and reports to
      * {@code listeners}; {@code attempts} hears when each retry round starts.
      */
-    TestOutcomes run(LauncherDiscoveryRequest selection, AttemptListener attempts, TestExecutionListener... listeners) {
+    RunOutcomes run(LauncherDiscoveryRequest selection, AttemptListener attempts, TestExecutionListener... listeners) {
         TestPlan plan = launcher.discover(selection);
         List<String> shared = new ArrayList<>();
         List<String> serial = new ArrayList<>();
         for (TestIdentifier test : leafMethods(plan)) {
             (test.getTags().stream().anyMatch(t -> t.getName().equals(Tags.SERIAL)) ? serial : shared).add(test.getUniqueId());
         }
-        var outcomes = new TestOutcomes();
+        var outcomes = new RunOutcomes();
         var all = new ArrayList<TestExecutionListener>(List.of(listeners));
         all.add(outcomes);
         TestExecutionListener[] everyone = all.toArray(TestExecutionListener[]::new);
@@ -96,9 +96,7 @@ final class SuiteExecution {
     private static List<TestIdentifier> leafMethods(TestPlan plan) {
         var methods = new ArrayList<TestIdentifier>();
         plan.getRoots().forEach(root -> plan.getDescendants(root).stream()
-                .filter(id -> id.getSource().filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance).isPresent())
-                .filter(id -> plan.getParent(id).flatMap(TestIdentifier::getSource)
-                        .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance).isEmpty())
+                .filter(id -> TestSelection.isTestMethod(plan, id))
                 .forEach(methods::add));
         return methods;
     }

@@ -263,6 +263,15 @@ final class TestSelection {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * Whether {@code id} is a test method as a test id names it: a test, or a test template whose
+     * invocations (one per OS side) appear only at execution; not an invocation of one.
+     */
+    static boolean isTestMethod(TestPlan plan, TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).isPresent()
+                && plan.getParent(id).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isEmpty();
+    }
+
     /** {@code SimpleClassName#method}: the one spelling of a test id everywhere. */
     static String testId(MethodSource method) {
         return simpleName(method.getClassName()) + "#" + method.getMethodName();

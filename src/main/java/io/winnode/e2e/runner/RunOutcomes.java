@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * JUnit unique id, which is the same in every attempt. A test's final outcome is its last attempt's;
  * a test that failed and then passed is flaky, and stays on record as such.
  */
-final class TestOutcomes implements TestExecutionListener {
+final class RunOutcomes implements TestExecutionListener {
 
     /** One test's (or failed container's) history. */
     private static final class History {
