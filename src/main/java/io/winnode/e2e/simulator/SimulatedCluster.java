@@ -1,153 +1,188 @@
 package io.winnode.e2e.simulator;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.winnode.e2e.simulator.api.SimulatorDispatcher;
-import io.winnode.e2e.simulator.controllers.ControllerManager;
+import io.winnode.e2e.simulator.controlplane.ControlPlane;
+import io.winnode.e2e.simulator.controlplane.ControlPlaneConfig;
+import io.winnode.e2e.simulator.faults.FaultFile;
+import io.winnode.e2e.simulator.faults.FaultFiles;
+import io.winnode.e2e.simulator.kubelet.Latencies;
+import io.winnode.e2e.simulator.nodes.NodeCredentials;
+import io.winnode.e2e.simulator.nodes.SimulatedNodes;
 import io.winnode.e2e.simulator.topology.Topology;
+import io.winnode.e2e.simulator.topology.TopologyNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.winnode.e2e.simulator.faults.FaultFile;
-import io.winnode.e2e.simulator.faults.FaultFiles;
-import java.util.HashMap;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
- * An embedded, simulated mixed Linux + Windows cluster, reachable only through its Kubernetes API
- * (plain HTTP on 127.0.0.1, random port). Behind the API: fabric8's CRUD mock server with the
- * admission a real API server performs ({@link SimulatorDispatcher}), and controllers, a scheduler
- * and one kubelet per topology node that talk to that API like the real components do.
+ * An embedded mixed Linux + Windows cluster: the real Kubernetes control plane (etcd,
+ * kube-apiserver, kube-scheduler, kube-controller-manager of the release pinned in
+ * {@code controlplane/go.mod}, as local processes on loopback) with simulated nodes
+ * ({@link SimulatedNodes}) behind it. Reachable only through the API server, like any cluster.
  */
 public final class SimulatedCluster implements AutoCloseable {
 
     public static final String NAME = "winnode-simulated";
 
-    /**
-     * MockWebServer logs every request at INFO through java.util.logging; controllers poll and
-     * watch constantly, so keep it to warnings. Held strongly: JUL loggers are weakly referenced.
-     */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
-
-    private final SimulatorOptions options;
-    private final KubernetesMockServer server;
-    private final ControllerManager controllers;
+    private final ControlPlane controlPlane;
+    private final SimulatedNodes nodes;
+    private final Path directory;
+    private final boolean temporaryDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SimulatedCluster(SimulatorOptions options, KubernetesMockServer server, ControllerManager controllers) {
-        this.options = options;
-        this.server = server;
-        this.controllers = controllers;
+    private SimulatedCluster(ControlPlane controlPlane, SimulatedNodes nodes, Path directory, boolean temporaryDirectory) {
+        this.controlPlane = controlPlane;
+        this.nodes = nodes;
+        this.directory = directory;
+        this.temporaryDirectory = temporaryDirectory;
     }
 
-    /** Starts the API server and every controller; returns once all nodes are registered Ready. */
+    /** Starts the control plane, installs the DNS Service and starts every node; returns once all registered. */
     public static SimulatedCluster start(SimulatorOptions options) {
         Topology topology = Topology.load(options.topologyFile());
         // Read (and reject) fault files before anything starts: a malformed one is bad input.
         List<FaultFile> faults = FaultFiles.readAll(options.faultFiles());
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        KubernetesCrudDispatcher crud = new io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher();
-        SimulatorDispatcher dispatcher = new SimulatorDispatcher(crud, expectations, options.seed(),
-                options.latency() == LatencyProfile.REALISTIC);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                expectations, dispatcher, false);
-        server.setVersionInfo(new VersionInfo.Builder().withMajor(options.major()).withMinor(options.minor())
-                .withGitVersion(options.gitVersion()).withGitCommit("0000000000000000000000000000000000000000")
-                .withGitTreeState("clean").withGoVersion("go1.24.6").withCompiler("gc").withPlatform("linux/amd64")
-                .build());
+        boolean temporary = options.workingDirectory() == null;
+        Path directory = temporary ? temporaryDirectory() : options.workingDirectory();
+        List<String> nodeNames = topology.nodes().stream().map(TopologyNode::name).toList();
+        ControlPlane controlPlane = null;
         try {
-            server.init(InetAddress.getLoopbackAddress(), 0);
+            controlPlane = ControlPlane.start(ControlPlaneConfig.of(directory, controlPlaneAddress(topology), nodeNames,
+                    options.progress()));
+            ControlPlane started = controlPlane;
+            try (KubernetesClient admin = client(controlPlane.kubeconfigYaml("admin"))) {
+                ClusterAddons.installDns(admin);
+                SimulatedNodes nodes = SimulatedNodes.start(topology, credentials(started), client(started.kubeconfigYaml("admin")),
+                        client(started.kubeconfigYaml("kube-proxy")), ClusterAddons.CLUSTER_DNS_IP, started.gitVersion(),
+                        new Latencies(options.latency(), options.seed()), options.seed(), faults);
+                try {
+                    ClusterAddons.markNodes(admin, topology);
+                } catch (RuntimeException e) {
+                    nodes.close();
+                    throw e;
+                }
+                options.progress().accept("simulated cluster ready: Kubernetes " + started.gitVersion() + " control plane, "
+                        + nodeNames.size() + " simulated nodes");
+                return new SimulatedCluster(controlPlane, nodes, directory, temporary);
+            }
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot start the simulated API server: " + e.getMessage(), e);
-        }
-        String url = "http://127.0.0.1:" + server.getPort();
-        ControllerManager controllers = new ControllerManager(options, topology, dispatcher, server, internalClient(url), url, faults);
-        SimulatedCluster cluster = new SimulatedCluster(options, server, controllers);
-        try {
-            controllers.bootstrap();
-            controllers.start();
-        } catch (RuntimeException e) {
-            cluster.close();
+            if (controlPlane != null) {
+                controlPlane.close();
+            }
+            if (temporary) {
+                deleteRecursively(directory);
+            }
             throw e;
         }
-        return cluster;
     }
 
-    private static KubernetesClient internalClient(String url) {
-        Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty()).withMasterUrl(url)
-                .withOauthToken("simulator-internal").withNamespace("default")
-                .withRequestTimeout(10_000).withConnectionTimeout(5_000).build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+    /** The API server's {@code --advertise-address}: the control-plane node's IP, as on a kubeadm cluster. */
+    private static String controlPlaneAddress(Topology topology) {
+        return topology.nodes().stream()
+                .filter(n -> n.labels() != null && n.labels().containsKey("node-role.kubernetes.io/control-plane"))
+                .findFirst().orElse(topology.nodes().get(0)).internalIP();
+    }
+
+    private static NodeCredentials credentials(ControlPlane controlPlane) {
+        return new NodeCredentials() {
+            @Override
+            public KubernetesClient clientFor(String nodeName) {
+                return client(controlPlane.kubeconfigYaml(nodeName));
+            }
+
+            @Override
+            public Path servingCert(String nodeName) {
+                return controlPlane.kubeletServingCert(nodeName);
+            }
+
+            @Override
+            public Path servingKey(String nodeName) {
+                return controlPlane.kubeletServingKey(nodeName);
+            }
+        };
+    }
+
+    private static KubernetesClient client(String kubeconfigYaml) {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("winnode-cluster-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the simulated cluster", e);
+        }
     }
 
     public String masterUrl() {
-        return "http://127.0.0.1:" + server.getPort();
+        return controlPlane.apiServerUrl();
     }
 
+    /** The Kubernetes release the control plane runs, e.g. {@code v1.37.2}. */
+    public String gitVersion() {
+        return controlPlane.gitVersion();
+    }
+
+    /** A kubeconfig for the cluster's administrator ({@code system:masters}), with its client certificate embedded. */
     public String kubeconfigYaml() {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: %1$s
-                  cluster:
-                    server: %2$s
-                contexts:
-                - name: %1$s
-                  context:
-                    cluster: %1$s
-                    user: %1$s-user
-                    namespace: default
-                current-context: %1$s
-                preferences: {}
-                users:
-                - name: %1$s-user
-                  user:
-                    token: simulated-cluster-dummy-token
-                """.formatted(NAME, masterUrl());
+        return controlPlane.kubeconfigYaml("admin");
     }
 
-    public Path writeKubeconfig(Path directory) {
+    /** Writes the admin kubeconfig, readable by its owner only (it holds a client key). */
+    public Path writeKubeconfig(Path dir) {
         try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve("kubeconfig-" + NAME + ".yaml");
+            Files.createDirectories(dir);
+            Path file = dir.resolve("kubeconfig-" + NAME + ".yaml");
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, kubeconfigYaml());
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the kubeconfig to " + directory, e);
+            throw new UncheckedIOException("Cannot write the kubeconfig to " + dir, e);
         }
     }
 
-    public SimulatorOptions options() {
-        return options;
+    /** Resident memory of the control plane's processes, in bytes. */
+    public long controlPlaneMemoryBytes() {
+        return controlPlane.memoryRssBytes();
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            controllers.close();
-            server.destroy();
+            try {
+                nodes.close();
+            } finally {
+                controlPlane.close();
+                if (temporaryDirectory) {
+                    deleteRecursively(directory);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("winnode: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

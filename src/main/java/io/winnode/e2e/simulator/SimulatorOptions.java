@@ -1,64 +1,60 @@
 package io.winnode.e2e.simulator;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to start a {@link SimulatedCluster}.
  *
- * @param topologyFile      a topology YAML (see {@code simulator/topology-default.yaml}); null = the built-in default
- * @param latency           how slow image pulls, starts and back-offs are
- * @param seed              seeds every random choice (scheduling tie-breaks, load balancing, latency jitter)
- * @param kubernetesVersion the version the API server and kubelets report, e.g. {@code 1.34.1}
+ * @param topologyFile     a topology YAML (see {@code simulator/topology-default.yaml}); null = the built-in default
+ * @param latency          how slow image pulls, starts and back-offs are
+ * @param seed             seeds every random choice of the simulated nodes (load balancing, latency jitter)
+ * @param faultFiles       fault files (see {@code faults/README.md}) the simulated nodes apply
+ * @param workingDirectory where the control plane keeps certificates, etcd's data and logs; null = a
+ *                         temporary directory removed when the cluster stops
+ * @param progress         receives one line per start-up step (the control plane's first build, components ready)
  */
-public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, String kubernetesVersion,
-                               List<Path> faultFiles) {
+public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, List<Path> faultFiles,
+                               Path workingDirectory, Consumer<String> progress) {
 
     public SimulatorOptions {
         Objects.requireNonNull(latency, "latency");
-        Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         faultFiles = faultFiles == null ? List.of() : List.copyOf(faultFiles);
-        if (!kubernetesVersion.matches("\\d+\\.\\d+\\.\\d+")) {
-            throw new InvalidInputException("Kubernetes version '" + kubernetesVersion
-                    + "' should be MAJOR.MINOR.PATCH, e.g. 1.34.1.");
-        }
+        progress = progress == null ? line -> { } : progress;
     }
 
+    /** The built-in topology, FAST, seed 1, no faults, a temporary directory, start-up lines on stderr. */
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(null, LatencyProfile.FAST, 1L, "1.34.1", List.of());
+        return new SimulatorOptions(null, LatencyProfile.FAST, 1L, List.of(), null,
+                line -> System.err.println("winnode: " + line));
     }
 
     public SimulatorOptions withTopologyFile(Path file) {
-        return new SimulatorOptions(file, latency, seed, kubernetesVersion, faultFiles);
+        return new SimulatorOptions(file, latency, seed, faultFiles, workingDirectory, progress);
     }
 
     public SimulatorOptions withLatency(LatencyProfile profile) {
-        return new SimulatorOptions(topologyFile, profile, seed, kubernetesVersion, faultFiles);
+        return new SimulatorOptions(topologyFile, profile, seed, faultFiles, workingDirectory, progress);
     }
 
-    /** The seed of every random choice and timing jitter of the simulated cluster. */
+    /** The seed of every random choice and timing jitter of the simulated nodes. */
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(topologyFile, latency, newSeed, kubernetesVersion, faultFiles);
+        return new SimulatorOptions(topologyFile, latency, newSeed, faultFiles, workingDirectory, progress);
     }
 
     /** Fault files (see {@code faults/README.md}) the simulated cluster applies. */
     public SimulatorOptions withFaultFiles(List<Path> files) {
-        return new SimulatorOptions(topologyFile, latency, seed, kubernetesVersion, files);
+        return new SimulatorOptions(topologyFile, latency, seed, files, workingDirectory, progress);
     }
 
-    /** {@code v1.34.1}, as {@code /version} and {@code nodeInfo.kubeletVersion} spell it. */
-    public String gitVersion() {
-        return "v" + kubernetesVersion;
+    /** A directory that outlives the cluster's JVM, for {@code cluster up}; it must be empty or absent. */
+    public SimulatorOptions withWorkingDirectory(Path directory) {
+        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, directory, progress);
     }
 
-    public String major() {
-        return kubernetesVersion.split("\\.")[0];
-    }
-
-    public String minor() {
-        return kubernetesVersion.split("\\.")[1];
+    public SimulatorOptions withProgress(Consumer<String> lines) {
+        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, lines);
     }
 }

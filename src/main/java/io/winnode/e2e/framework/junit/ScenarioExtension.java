@@ -2,6 +2,7 @@ package io.winnode.e2e.framework.junit;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.winnode.e2e.framework.wait.Waits;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.lifecycle.Ownership;
 import io.winnode.e2e.framework.lifecycle.ResourceManager;
@@ -49,7 +50,19 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
                 .map(WindowsScenario::podSecurity).orElse(PodSecurityLevel.CLUSTER_DEFAULT);
         Namespace namespace = resources.create(new NamespaceBuilder().withNewMetadata().withName(name)
                 .addToLabels(podSecurity.namespaceLabels()).endMetadata().build());
+        awaitDefaultServiceAccount(run, namespace.getMetadata().getName());
         context.getStore(STORE).put(ClassScope.class, new ClassScope(namespace.getMetadata().getName(), resources));
+    }
+
+    /**
+     * Pods are refused ("serviceaccount default not found") until kube-controller-manager has
+     * created the namespace's default ServiceAccount, so a scenario's first pod waits for it, as
+     * upstream's framework does before every test.
+     */
+    private static void awaitDefaultServiceAccount(RunContext run, String namespace) {
+        Waits.until("the default ServiceAccount of namespace " + namespace, run.timeouts().serviceAccountProvision(),
+                () -> run.cluster().client().serviceAccounts().inNamespace(namespace).withName("default").get(),
+                account -> true, account -> false, account -> account == null ? "not created yet" : "present");
     }
 
     @Override

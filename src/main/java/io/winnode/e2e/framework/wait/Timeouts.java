@@ -42,6 +42,15 @@ public record Timeouts(double scale) {
         return scaled(Duration.ofSeconds(30));
     }
 
+    /**
+     * A new namespace's {@code default} ServiceAccount, which kube-controller-manager creates and the
+     * ServiceAccount admission plugin requires before it admits a pod: upstream waits up to 2 min
+     * (test/e2e/framework/framework.go, ServiceAccountProvisionTimeout).
+     */
+    public Duration serviceAccountProvision() {
+        return scaled(Duration.ofMinutes(2));
+    }
+
     public Duration exec() {
         return scaled(Duration.ofSeconds(60));
     }

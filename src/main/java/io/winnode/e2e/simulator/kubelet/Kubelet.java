@@ -12,8 +12,6 @@ import io.winnode.e2e.simulator.container.ContainerFilesystem;
 import io.winnode.e2e.simulator.container.FileTree;
 import io.winnode.e2e.simulator.container.Mount;
 import io.winnode.e2e.simulator.container.PathStyle;
-import io.winnode.e2e.simulator.controllers.Controller;
-import io.winnode.e2e.simulator.controllers.EventRecorder;
 import io.winnode.e2e.simulator.network.ClusterDns;
 import io.winnode.e2e.simulator.network.ClusterNetwork;
 import io.winnode.e2e.simulator.network.PodNetworkAccess;
@@ -29,16 +27,21 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
- * One node's kubelet: watches the pods bound to its node, admits them (OS checks, parity SCH-06),
- * sets up volumes and the pod IP, pulls images (RT-09), starts containers in order (init first),
- * restarts them per restartPolicy with crash-loop back-off ({@link ContainerLifecycle}), and reports status
- * and Events through the API.
+ * One node's kubelet: watches the pods the scheduler bound to its node, admits them (OS checks,
+ * parity SCH-06), sets up volumes and the pod IP, pulls images (RT-09), starts containers in order
+ * (init first), restarts them per restartPolicy with crash-loop back-off ({@link ContainerLifecycle}),
+ * stops them when the API server marks the pod for graceful deletion, and reports status and Events
+ * through the API, authenticated as its node ({@code system:node:NAME}).
  */
-public final class Kubelet implements Controller {
+public final class Kubelet {
 
     private static final String COMPONENT = "kubelet";
 
-    /** What the kubelet needs from the rest of the simulator. */
+    /**
+     * What the kubelet needs from the rest of the simulator: {@code client} authenticates as this node,
+     * {@code pods} watches the pods bound to it ({@code spec.nodeName} field selector, which the Node
+     * authorizer requires), {@code events} writes as this node.
+     */
     public record Dependencies(KubernetesClient client, SharedIndexInformer<Pod> pods, EventRecorder events,
                                ImagePuller puller, Latencies latencies, RuntimeRegistry registry, ClusterNetwork network,
                                ClusterDns dns, String clusterDnsIp, ExecutorService processes,
@@ -64,12 +67,11 @@ public final class Kubelet implements Controller {
         this.lifecycle = new ContainerLifecycle(this.node, deps, images, faults);
     }
 
-    @Override
     public String name() {
         return "kubelet/" + node.name();
     }
 
-    @Override
+    /** One sync pass over the pods bound to this node. */
     public void reconcile() {
         Set<String> seen = new HashSet<>();
         for (Pod stored : deps.pods().getStore().list()) {
@@ -87,6 +89,9 @@ public final class Kubelet implements Controller {
             }
             sandbox.pod = pod;
             synchronized (sandbox) {
+                if (stored.getMetadata().getDeletionTimestamp() != null && sandbox.terminationDeadline == null) {
+                    sandbox.terminationDeadline = Instant.now().plus(gracePeriod(sandbox));
+                }
                 if (sandbox.terminationDeadline != null) {
                     stopping(sandbox);
                     continue;
@@ -100,6 +105,21 @@ public final class Kubelet implements Controller {
                 teardown(gone);
             }
         }
+    }
+
+    /**
+     * The grace period the API server recorded on deletion ({@code metadata.deletionGracePeriodSeconds},
+     * from the DELETE options or {@code spec.terminationGracePeriodSeconds}). A kubelet that ignores the
+     * spec field ({@code ignoredField}) works from a copy without it and falls back to the default 30 s
+     * unless the delete itself asked for less. FAST compresses the wait like every in-container wait.
+     */
+    private Duration gracePeriod(PodSandbox sb) {
+        Long recorded = sb.pod.getMetadata().getDeletionGracePeriodSeconds();
+        long seconds = recorded == null ? 30 : recorded;
+        if (seconds > 0 && sb.pod.getSpec().getTerminationGracePeriodSeconds() == null) {
+            seconds = 30;
+        }
+        return deps.latencies().scaled(Duration.ofSeconds(seconds));
     }
 
     /** Kubelet admission: the pod's OS (field, then selector) must be the node's (KL-ADM predicate.go). */
@@ -245,8 +265,9 @@ public final class Kubelet implements Controller {
                 allStopped = false;
             }
         }
-        if (allStopped) {
+        if (allStopped && faults.failing("termination", sb.pod, sb.uid).isEmpty()) {
             try {
+                // The kubelet's final delete: grace 0, only for this incarnation of the pod (kubelet status_manager.go).
                 deps.client().pods().inNamespace(sb.namespace).withName(sb.name).withGracePeriod(0).delete();
             } catch (KubernetesClientException e) {
                 // retried on the next pass
@@ -267,13 +288,19 @@ public final class Kubelet implements Controller {
         if (json.equals(sb.lastWrittenStatus)) {
             return;
         }
-        Pod update = new PodBuilder().withNewMetadata().withName(sb.name).withNamespace(sb.namespace).endMetadata()
-                .withStatus(status).build();
+        Pod stored = deps.pods().getStore().getByKey(sb.namespace + "/" + sb.name);
+        if (stored == null || !sb.uid.equals(stored.getMetadata().getUid())) {
+            return;
+        }
+        // The whole pod as last seen, with the new status, PUT to the status subresource: the API server
+        // takes only the status from it, and refuses it (409) if the pod changed since, in which case the
+        // next pass writes again from the fresher copy.
+        Pod update = new PodBuilder(stored).withStatus(status).build();
         try {
             deps.client().pods().inNamespace(sb.namespace).resource(update).updateStatus();
             sb.lastWrittenStatus = json;
         } catch (KubernetesClientException e) {
-            // The pod is gone or the server is stopping; the next pass sees the current state.
+            // Conflict, the pod is gone, or the server is stopping; the next pass sees the current state.
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Every pod sandbox on every simulated node, by pod IP and by namespace/name: the CNI's and the streaming server's view. */
-public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.simulator.api.PodTermination {
+public final class RuntimeRegistry implements PodNetworkView {
 
     private final Map<String, PodSandbox> byKey = new ConcurrentHashMap<>();
 
@@ -23,20 +23,6 @@ public final class RuntimeRegistry implements PodNetworkView, io.winnode.e2e.sim
 
     Optional<PodSandbox> find(String namespace, String name) {
         return Optional.ofNullable(byKey.get(namespace + "/" + name));
-    }
-
-    @Override
-    public boolean terminate(String namespace, String name, long graceSeconds) {
-        PodSandbox sb = byKey.get(namespace + "/" + name);
-        if (sb == null) {
-            return false;
-        }
-        if (sb.terminationDeadline == null) {
-            // A kubelet that ignores spec.terminationGracePeriodSeconds (ignoredField) uses the default 30 s.
-            long grace = graceSeconds > 0 && sb.pod.getSpec().getTerminationGracePeriodSeconds() == null ? 30 : graceSeconds;
-            sb.terminationDeadline = java.time.Instant.now().plusSeconds(grace);
-        }
-        return true;
     }
 
     /** The sandboxes on one node, in creation order of their pods. */

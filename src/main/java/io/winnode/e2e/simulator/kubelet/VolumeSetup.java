@@ -23,7 +23,8 @@ import java.util.Map;
  * The kubelet's volume manager, for the volume types the suite uses: emptyDir (one tree per pod,
  * shared by its containers, parity STO-01), hostPath (the node's own filesystem, STO-03), configMap
  * and secret (keys as files, secret values base64-decoded, STO-06). A missing configMap/secret that
- * is not optional blocks the pod with a {@code FailedMount} reason, as the real kubelet does.
+ * is not optional blocks the pod with a {@code FailedMount} reason, as the real kubelet does;
+ * projected volumes ({@link ProjectedVolume}), such as the service account volume every pod gets.
  */
 final class VolumeSetup {
 
@@ -80,6 +81,13 @@ final class VolumeSetup {
                         decoded.putAll(secret.getStringData());
                     }
                     project(tree, style, decoded, v.getSecret().getItems());
+                }
+                volumes.put(v.getName(), new Mount("/", tree, "/", true));
+            } else if (v.getProjected() != null) {
+                FileTree tree = new FileTree();
+                tree.mkdirs("/");
+                for (Map.Entry<String, String> file : ProjectedVolume.files(client, pod, v.getName(), v.getProjected()).entrySet()) {
+                    tree.write(style.key(file.getKey()), style.fileName(file.getKey()), file.getValue(), false);
                 }
                 volumes.put(v.getName(), new Mount("/", tree, "/", true));
             } else {

@@ -2,7 +2,6 @@ package io.winnode.e2e.simulator.network;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.winnode.e2e.simulator.api.ApiStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,10 @@ import java.util.Locale;
  */
 public final class ClusterDns {
 
-    private final ApiStore store;
+    private final ServiceView store;
     private final String domain;
 
-    public ClusterDns(ApiStore store, String domain) {
+    public ClusterDns(ServiceView store, String domain) {
         this.store = store;
         this.domain = domain;
     }
@@ -46,7 +45,7 @@ public final class ClusterDns {
     }
 
     private List<String> service(String namespace, String name) {
-        Service svc = store.get("/api/v1/namespaces/" + namespace + "/services/" + name, Service.class).orElse(null);
+        Service svc = store.service(namespace, name).orElse(null);
         if (svc == null) {
             return List.of();
         }
@@ -55,8 +54,7 @@ public final class ClusterDns {
             return List.of(clusterIp);
         }
         List<String> ips = new ArrayList<>();
-        for (EndpointSlice slice : store.list("/apis/discovery.k8s.io/v1/namespaces/" + namespace
-                + "/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3D" + name, EndpointSlice.class)) {
+        for (EndpointSlice slice : store.endpointSlicesOf(namespace, name)) {
             if (slice.getEndpoints() == null) {
                 continue;
             }

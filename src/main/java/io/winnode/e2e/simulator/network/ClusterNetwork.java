@@ -3,7 +3,6 @@ package io.winnode.e2e.simulator.network;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.simulator.api.ApiStore;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectKind;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectResult;
 
@@ -26,13 +25,13 @@ public final class ClusterNetwork {
     public record Connection(ConnectResult result, String server, String hostname, String clientAddress) {
     }
 
-    private final ApiStore store;
+    private final ServiceView store;
     private final PodNetworkView pods;
     private final ServiceProxy proxy;
     private final Random ports;
     private final RuleHistory history;
 
-    public ClusterNetwork(ApiStore store, PodNetworkView pods, long seed) {
+    public ClusterNetwork(ServiceView store, PodNetworkView pods, long seed) {
         this.store = store;
         this.pods = pods;
         this.proxy = new ServiceProxy(store, seed);
@@ -139,7 +138,7 @@ public final class ClusterNetwork {
     }
 
     private Optional<Node> nodeWithIp(String ip) {
-        return store.list("/api/v1/nodes", Node.class).stream()
+        return store.nodes().stream()
                 .filter(n -> n.getStatus().getAddresses().stream().map(NodeAddress::getAddress).anyMatch(ip::equals))
                 .findFirst();
     }

@@ -1,7 +1,5 @@
 package io.winnode.e2e.simulator.network;
 
-import io.winnode.e2e.simulator.api.ApiStore;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -13,11 +11,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class RuleHistory {
 
-    private final ApiStore store;
+    private final ServiceView store;
     private final ConcurrentSkipListMap<Instant, ServiceRules> states = new ConcurrentSkipListMap<>();
     private volatile String lastVersion = "";
 
-    public RuleHistory(ApiStore store) {
+    public RuleHistory(ServiceView store) {
         this.store = store;
     }
 

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.winnode.e2e.simulator.api.ApiStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +40,11 @@ public final class ServiceProxy {
     private record Sticky(String ip, int port, Instant lastUsed) {
     }
 
-    private final ApiStore store;
+    private final ServiceView store;
     private final Random random;
     private final Map<String, Sticky> affinity = new ConcurrentHashMap<>();
 
-    public ServiceProxy(ApiStore store, long seed) {
+    public ServiceProxy(ServiceView store, long seed) {
         this.store = store;
         this.random = new Random(seed ^ 0x9e3779b9L);
     }
@@ -75,7 +74,7 @@ public final class ServiceProxy {
     }
 
     boolean isNodeIp(String ip) {
-        return store.list("/api/v1/nodes", Node.class).stream()
+        return store.nodes().stream()
                 .flatMap(n -> n.getStatus().getAddresses().stream())
                 .map(NodeAddress::getAddress).anyMatch(ip::equals);
     }

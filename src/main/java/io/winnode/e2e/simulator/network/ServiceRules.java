@@ -2,7 +2,6 @@ package io.winnode.e2e.simulator.network;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.winnode.e2e.simulator.api.ApiStore;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +14,8 @@ public record ServiceRules(List<Service> services, List<EndpointSlice> slices) {
 
     public static final ServiceRules NONE = new ServiceRules(List.of(), List.of());
 
-    public static ServiceRules current(ApiStore store) {
-        return new ServiceRules(store.list("/api/v1/services", Service.class),
-                store.list("/apis/discovery.k8s.io/v1/endpointslices", EndpointSlice.class));
+    public static ServiceRules current(ServiceView store) {
+        return new ServiceRules(store.services(), store.endpointSlices());
     }
 
     List<EndpointSlice> slicesOf(Service svc) {

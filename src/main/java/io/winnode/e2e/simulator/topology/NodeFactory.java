@@ -16,20 +16,29 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Builds the Node object a kubelet registers: the well-known labels (SCH-01, SCH-02), the
- * registration taints (SCH-03), capacity/allocatable, nodeInfo, addresses, Ready condition and a
- * per-node /24 pod CIDR out of 10.244.0.0/16 (as kube-controller-manager's node IPAM allocates).
+ * Builds the Node object a kubelet registers: the well-known labels a kubelet may set itself
+ * (SCH-01, SCH-02; the NodeRestriction admission plugin refuses others, so the topology's extra
+ * labels are an installer's job, see {@code ClusterAddons}), the registration taints
+ * ({@code --register-with-taints}, SCH-03), capacity/allocatable, nodeInfo, addresses, Ready
+ * condition and the port of its kubelet server. The pod CIDR is not the kubelet's to choose:
+ * kube-controller-manager's node IPAM assigns it after registration.
+ *
+ * <p>Addresses (real-control-plane.md §9): a cluster-like, non-loopback {@code InternalIP} that
+ * pods, Services and the suite see (hostNetwork pods take it as their IP, and EndpointSlice
+ * validation rejects loopback), plus {@code InternalDNS localhost}, which the API server is told to
+ * prefer for dialing the kubelet ({@code --kubelet-preferred-address-types}), together with the
+ * node's own {@code daemonEndpoints.kubeletEndpoint.Port} (kubernetes/kubernetes
+ * pkg/kubelet/client/kubelet_client.go).
  */
 public final class NodeFactory {
 
     private NodeFactory() {
     }
 
-    public static String podCidr(int nodeIndex) {
-        return "10.244." + nodeIndex + ".0/24";
-    }
+    /** The address the API server dials for every simulated kubelet; each listens on its own port. */
+    public static final String KUBELET_HOST = "localhost";
 
-    public static Node build(TopologyNode spec, int nodeIndex, String kubeletVersion) {
+    public static Node build(TopologyNode spec, int kubeletPort, String kubeletVersion) {
         OsFamily os = OsFamily.fromLabel(spec.os());
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("beta.kubernetes.io/arch", spec.arch());
@@ -39,9 +48,6 @@ public final class NodeFactory {
         labels.put(OsFamily.LABEL, os.label());
         if (os == OsFamily.WINDOWS) {
             labels.put(WindowsBuild.LABEL, spec.windowsBuild());
-        }
-        if (spec.labels() != null) {
-            labels.putAll(spec.labels());
         }
         List<Taint> taints = spec.taints() == null ? List.of() : spec.taints().stream()
                 .map(t -> new TaintBuilder().withKey(t.key()).withValue(t.value()).withEffect(t.effect()).build())
@@ -54,14 +60,12 @@ public final class NodeFactory {
                     .withAnnotations(Map.of("node.alpha.kubernetes.io/ttl", "0",
                             "volumes.kubernetes.io/controller-managed-attach-detach", "true"))
                 .endMetadata()
-                .withNewSpec().withPodCIDR(podCidr(nodeIndex)).withPodCIDRs(podCidr(nodeIndex))
-                    .withTaints(taints.isEmpty() ? null : taints)
-                    .withUnschedulable(Boolean.TRUE.equals(spec.unschedulable()) ? true : null)
-                .endSpec()
+                .withNewSpec().withTaints(taints.isEmpty() ? null : taints).endSpec()
                 .withNewStatus()
                     .withCapacity(capacity).withAllocatable(allocatable)
                     .addNewAddress().withType("InternalIP").withAddress(spec.internalIP()).endAddress()
                     .addNewAddress().withType("Hostname").withAddress(spec.name()).endAddress()
+                    .addNewAddress().withType("InternalDNS").withAddress(KUBELET_HOST).endAddress()
                     .addNewCondition().withType("MemoryPressure").withStatus("False").withReason("KubeletHasSufficientMemory")
                         .withMessage("kubelet has sufficient memory available").withLastHeartbeatTime(now).withLastTransitionTime(now).endCondition()
                     .addNewCondition().withType("DiskPressure").withStatus("False").withReason("KubeletHasNoDiskPressure")
@@ -79,7 +83,7 @@ public final class NodeFactory {
                         .withMachineID(UUID.nameUUIDFromBytes(("machine-" + spec.name()).getBytes()).toString().replace("-", ""))
                         .withSystemUUID(UUID.nameUUIDFromBytes(("system-" + spec.name()).getBytes()).toString())
                     .endNodeInfo()
-                    .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(10250).endKubeletEndpoint().endDaemonEndpoints()
+                    .withNewDaemonEndpoints().withNewKubeletEndpoint().withPort(kubeletPort).endKubeletEndpoint().endDaemonEndpoints()
                 .endStatus()
                 .build();
     }

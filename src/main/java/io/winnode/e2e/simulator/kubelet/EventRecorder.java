@@ -1,10 +1,12 @@
-package io.winnode.e2e.simulator.controllers;
+package io.winnode.e2e.simulator.kubelet;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes core/v1 Events the way client-go's recorder does: one Event per (object, reason, message,
  * source); a repeat bumps {@code count} and {@code lastTimestamp} instead of creating a new one.
  * Events go into the object's namespace ({@code default} for cluster-scoped objects such as Nodes).
+ * A repeat is a merge patch, not a read-modify-write: the Node authorizer lets a kubelet create and
+ * patch events but not read them (bootstrappolicy NodeRules, kubernetes/kubernetes
+ * plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go).
  */
 public final class EventRecorder {
 
@@ -49,11 +54,8 @@ public final class EventRecorder {
             if (previous != null) {
                 int count = previous.count() + 1;
                 Event updated = client.v1().events().inNamespace(previous.namespace()).withName(previous.name())
-                        .edit(e -> {
-                            e.setCount(count);
-                            e.setLastTimestamp(now);
-                            return e;
-                        });
+                        .patch(PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}");
                 if (updated != null) {
                     recorded.put(key, new Recorded(previous.namespace(), previous.name(), count));
                     return;

@@ -1,4 +1,4 @@
-package io.winnode.e2e.simulator.controllers;
+package io.winnode.e2e.simulator.nodes;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.winnode.e2e.simulator.faults.ActiveFaults;
 import io.winnode.e2e.simulator.faults.Mechanisms.NodeFault;
@@ -19,29 +20,26 @@ import java.util.Map;
 
 /**
  * Applies {@code node} faults to the selected Node objects through the API, every pass, so that
- * whatever resets a node (the kubelet's own status updates) is overridden again: the change is
- * "kept", as a misconfigured kubelet or a faulty cloud controller keeps re-applying it.
+ * whatever resets a node (the kubelet's own status updates, the node lifecycle controller) is
+ * overridden again: the change is "kept", as a misconfigured node agent or a faulty cloud
+ * controller keeps re-applying it. It writes with the installer's (admin) client: NodeRestriction
+ * would refuse a kubelet changing its own taints and most labels, and these defects came from
+ * provisioning as often as from kubelets.
  */
-final class NodeFaults implements Controller {
+final class NodeFaults implements AutoCloseable {
 
     private final KubernetesClient client;
-    private final ClusterCache cache;
+    private final SharedIndexInformer<Node> nodes;
     private final ActiveFaults faults;
 
-    NodeFaults(KubernetesClient client, ClusterCache cache, ActiveFaults faults) {
+    NodeFaults(KubernetesClient client, ActiveFaults faults) {
         this.client = client;
-        this.cache = cache;
+        this.nodes = client.nodes().inform();
         this.faults = faults;
     }
 
-    @Override
-    public String name() {
-        return "node-faults";
-    }
-
-    @Override
-    public void reconcile() {
-        for (Node node : cache.nodes.getStore().list()) {
+    void reconcile() {
+        for (Node node : nodes.getStore().list()) {
             List<NodeFault> active = faults.matching(NodeFault.class, node.getMetadata().getName(), null);
             if (active.isEmpty()) {
                 continue;
@@ -100,5 +98,10 @@ final class NodeFaults implements Controller {
             f.allocatable().forEach((k, v) -> allocatable.put(k, new Quantity(v)));
             node.getStatus().setAllocatable(allocatable);
         }
+    }
+
+    @Override
+    public void close() {
+        nodes.close();
     }
 }
