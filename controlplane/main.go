@@ -1,6 +1,6 @@
 // Command controlplane runs one component of the official Kubernetes control plane, unmodified:
 //
-//	controlplane etcd --data-dir DIR --client-url URL --peer-url URL
+//	controlplane etcd --data-dir DIR --listen-client-urls URL ... (the official etcd flag names)
 //	controlplane kube-apiserver ARGS...
 //	controlplane kube-scheduler ARGS...
 //	controlplane kube-controller-manager ARGS...
@@ -12,6 +12,9 @@
 // process-global feature gate and metrics registry. The three Kubernetes subcommands are exactly
 // upstream's main functions (cmd/kube-*/*.go at the pinned release): the cobra command built by the
 // component's own app package, run by component-base's cli.Run.
+//
+// With WINNODE_EXIT_ON_STDIN_EOF=1 in its environment, every subcommand exits when its standard
+// input reaches end of file (stdin.go): the launcher's way to make sure no component outlives it.
 package main
 
 import (
@@ -35,6 +38,7 @@ func main() {
 		usage()
 	}
 	component, args := os.Args[1], os.Args[2:]
+	exitWhenStdinCloses()
 	var command *cobra.Command
 	switch component {
 	case "etcd":
