@@ -68,6 +68,10 @@ final class AllureCategories {
             ".*\\b(?:FailedCreatePodSandBox|FailedMount|FailedAttachVolume|CreateContainerError|CreateContainerConfigError"
                     + "|CrashLoopBackOff|RunContainerError|StartError)\\b.*");
 
+    /** The run's own identity was refused (HTTP 403): a permission to grant, not a finding about the nodes. */
+    static final Rule SETUP_PERMISSIONS = new Rule("Setup: the run's credentials lack a permission", Set.of("failed", "broken"),
+            Field.MESSAGE, "setup problem \\(not a Windows finding\\): .*");
+
     static final String CLUSTER_NAME = "Cluster or infrastructure";
 
     /**
@@ -110,7 +114,7 @@ final class AllureCategories {
     static final Rule TEST_DEFECT = new Rule("Test defect", Set.of("broken"), Field.MESSAGE, ".*");
 
     /** In order; the two cluster rules share a name, and Allure shows a category name once per result. */
-    static final List<Rule> RULES = List.of(WINDOWS_PARITY_GAP, LINUX_PARITY_MISS, IMAGE_PULL, POD_SETUP, CLUSTER,
+    static final List<Rule> RULES = List.of(SETUP_PERMISSIONS, WINDOWS_PARITY_GAP, LINUX_PARITY_MISS, IMAGE_PULL, POD_SETUP, CLUSTER,
             CLUSTER_CAUSE, TIMEOUT, TEST_DEFECT);
 
     private AllureCategories() {

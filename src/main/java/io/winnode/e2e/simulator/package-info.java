@@ -1,45 +1,39 @@
 /**
- * An embedded, simulated mixed Linux + Windows Kubernetes cluster, reachable only through its
- * Kubernetes API ({@link io.winnode.e2e.simulator.SimulatedCluster}).
+ * An embedded mixed Linux + Windows cluster for proving the suite: the <b>real</b> Kubernetes control
+ * plane with <b>simulated nodes</b>, as kwok and kubemark run it ({@link io.winnode.e2e.simulator.SimulatedCluster}).
+ * Reachable only through the API server.
  *
  * <h2>Layers</h2>
  * <ul>
- *   <li>{@code api}: the API server — fabric8's CRUD mock store (with its own watch delivery, see
- *       {@link io.winnode.e2e.simulator.api.WatchSafeCrudDispatcher}) behind the work a real API server
- *       does synchronously: defaulting, generateName, RuntimeClass and DefaultTolerationSeconds
- *       admission, OS-conditional pod validation (parity SCH-07), PodSecurity enforce (SEC-11), Service ClusterIP/NodePort
- *       allocation, dry-run, Secret stringData, namespace termination/finalize, events.k8s.io/v1 reads
- *       of the core Events, strategic-merge PATCH applied as merge patch, field selectors for
- *       pods and events, and routing of the kubelet-served {@code exec}/{@code log} subresources.</li>
- *   <li>{@code controllers}: scheduler, Deployment/ReplicaSet/DaemonSet/Job/EndpointSlice/namespace
- *       controllers and the garbage collector. They read shared informers and write through a
- *       fabric8 client, like kube-controller-manager and kube-scheduler.</li>
- *   <li>{@code kubelet}: one kubelet per topology node — admission (SCH-06), volumes, pod IPs,
- *       image pulls against {@code images/catalog.yaml} (RT-09), container start/exit/restart,
- *       status and Events; the streaming server for exec ({@code v4.channel.k8s.io}) and logs; and
- *       {@code /configz}, {@code /stats/summary}, {@code /metrics/resource} and {@code /healthz} through the node proxy.</li>
- *   <li>{@code container}: what a process in a container does — the Linux (BusyBox, dig, curl)
- *       and Windows (cmd, PowerShell, curl.exe) userlands the suite's command lines use
- *       ({@code framework.exec.CommandLines}), agnhost subcommands, per-container filesystems.</li>
- *   <li>{@code network}: the pod network, kube-proxy service routing (with ClientIP session
- *       affinity, NET-09) and hostPort mappings, and cluster DNS with the per-OS resolver rules (NET-16).</li>
- *   <li>{@code faults}: fault files ({@code faults/README.md}) and the hooks each layer above asks
- *       whether a fault applies to what it is doing (see that package).</li>
+ *   <li>{@code controlplane}: etcd, kube-apiserver, kube-scheduler and kube-controller-manager of the
+ *       release pinned in {@code controlplane/go.mod}, unmodified, built from the official Go modules (or
+ *       official release binaries), started as local processes with generated certificates, Node+RBAC
+ *       authorization and the default admission plugins (PodSecurity, ServiceAccount, ...) plus
+ *       NodeRestriction. Validation, admission, scheduling, every workload and endpoint controller,
+ *       garbage collection and namespace deletion are theirs; nothing here re-implements them.</li>
+ *   <li>{@code nodes}: one agent per topology node, authenticated as {@code system:node:NAME}: it
+ *       registers its Node ({@code topology.NodeFactory}), renews its Lease, takes its pod CIDR from the
+ *       controller-manager's node IPAM and runs the kubelet over the pods bound to it; plus the fault
+ *       hooks that act on the cluster as a whole.</li>
+ *   <li>{@code kubelet}: admission (SCH-06), volumes (projected service-account volumes through the
+ *       TokenRequest API), pod IPs, image pulls (RT-09), container start/exit/restart, graceful stop on
+ *       the API server's deletionTimestamp, status and Events; and the kubelet's HTTPS API on its own
+ *       loopback port, to which the API server proxies {@code pods/exec}, {@code pods/log} and
+ *       {@code nodes/proxy} (configz, stats, metrics).</li>
+ *   <li>{@code container}: what a process in a container does: the Linux and Windows userlands the
+ *       suite's command lines use, agnhost subcommands, per-container filesystems.</li>
+ *   <li>{@code network}: the pod network, kube-proxy service routing (with ClientIP session affinity,
+ *       NET-09) and hostPort mappings, and cluster DNS with the per-OS resolver rules (NET-16), reading
+ *       Services, EndpointSlices and Nodes from the API server through informers as kube-proxy
+ *       ({@code system:kube-proxy}) does.</li>
+ *   <li>{@code faults}: fault files ({@code faults/README.md}) and the hooks each node-side layer asks
+ *       whether a fault applies to what it is doing.</li>
  * </ul>
- * The kubelet writes each pod's kubelet-managed hosts file ({@code /etc/hosts}, Windows
- * {@code C:\Windows\System32\drivers\etc\hosts}) with {@code hostAliases}, and refuses a container
- * that would run as root under {@code runAsNonRoot} (CreateContainerConfigError). In the FAST profile
- * DNS queries and EndpointSlice writes get a seeded 0–50 ms jitter so that ordering races surface.
- * The data plane ({@code exec}, DNS, connections) reads the object store in-process because it runs
- * inside API requests, on the mock server's event loop, where calling back over HTTP could deadlock.
  *
  * <h2>Known simplifications</h2>
- * Probes run against the container model (tcpSocket, httpGet, exec); startup probes are not run; UDP is not modelled; a
- * Deployment rollout replaces the old ReplicaSet once the new one is ready, without surge
- * accounting; nodes never lose readiness; in the REALISTIC profile the kubelet stops a deleted pod's
- * containers within the grace period and then removes the pod, but meanwhile the stored object does
- * not show its deletionTimestamp (the CRUD store drops objects marked for deletion that have no
- * finalizers); pod (anti-)affinity and topology spread constraints are not evaluated by the scheduler; a terminating namespace carries its
- * {@code kubernetes} finalizer in metadata as well as in spec for the same reason.
+ * No CoreDNS or kube-proxy pods run: the {@code kube-dns} Service exists (as kubeadm's addon creates
+ * it) but DNS answers come from the data-plane model. Probes run against the container model; startup
+ * probes are not run; UDP is not modelled. In the FAST profile a pod's termination grace period is
+ * compressed like every in-container wait.
  */
 package io.winnode.e2e.simulator;

@@ -132,6 +132,21 @@ class AllureCategoriesTest {
     }
 
     @Test
+    void aRequestTheApiServerForbidsIsASetupProblemNotAFinding() {
+        server.expect().get().withPath("/api/v1/namespaces/ns/pods/web").andReturn(403, new StatusBuilder().withCode(403)
+                .withReason("Forbidden").withMessage("pods \"web\" is forbidden: User \"system:serviceaccount:winnode:runner\" "
+                        + "cannot get resource \"pods\" in API group \"\" in the namespace \"ns\"").build()).always();
+        Throwable forbidden = catchThrowable(() -> client.pods().inNamespace("ns").withName("web").get());
+
+        Throwable reported = io.winnode.e2e.framework.junit.SetupProblem.of(forbidden).orElseThrow();
+
+        assertThat(reported.getMessage()).startsWith(io.winnode.e2e.framework.junit.SetupProblem.PREFIX)
+                .contains("cannot get resource \"pods\"");
+        assertThat(categoriesOf(reported)).containsExactly("Setup: the run's credentials lack a permission");
+        assertThat(io.winnode.e2e.framework.junit.SetupProblem.of(new IllegalStateException("boom"))).isEmpty();
+    }
+
+    @Test
     void aPodThatNoReadyNodeTakesIsTheCluster() {
         Pod unschedulable = new PodBuilder(waiting("ContainerCreating", null)).editStatus().addNewCondition()
                 .withType("PodScheduled").withStatus("False").withMessage("0/5 nodes are available: 2 node(s) had untolerated "
@@ -190,7 +205,7 @@ class AllureCategoriesTest {
     void theTwoClusterRulesShareOneNameAndEveryOtherNameIsUnique() {
         List<String> names = AllureCategories.categories().stream().map(c -> (String) c.get("name")).toList();
 
-        assertThat(names).containsExactly("Windows parity gap", "Linux missed its parity expectation", "Image pull",
+        assertThat(names).containsExactly("Setup: the run's credentials lack a permission", "Windows parity gap", "Linux missed its parity expectation", "Image pull",
                 "Pod could not start on its node", AllureCategories.CLUSTER_NAME, AllureCategories.CLUSTER_NAME, "Timeout",
                 "Test defect");
     }

@@ -36,7 +36,7 @@ public final class ClusterConnection {
         try {
             VersionInfo version = client.getKubernetesVersion();
             NodeInventory nodes = NodeInventory.discover(client);
-            return new Cluster(client, target, version, nodes);
+            return new Cluster(client, recognise(target, client), version, nodes);
         } catch (KubernetesClientException e) {
             client.close();
             throw new ClusterUnreachableException("Cannot use the Kubernetes API server at " + config.getMasterUrl()
@@ -46,6 +46,20 @@ public final class ClusterConnection {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * A kubeconfig may lead to the embedded simulated cluster ({@code ./winnode cluster up}); its
+     * nodes say so in their provider id, and from then on the run, its outputs and sign-off treat it
+     * as simulated, never as evidence about a real cluster.
+     */
+    private static ClusterTarget recognise(ClusterTarget target, KubernetesClient client) {
+        if (target.kind() != ClusterKind.REAL) {
+            return target;
+        }
+        boolean simulated = client.nodes().list().getItems().stream().anyMatch(n -> n.getSpec().getProviderID() != null
+                && n.getSpec().getProviderID().startsWith(ClusterKind.SIMULATED_PROVIDER_ID_SCHEME));
+        return simulated ? new ClusterTarget(target.kubeconfig(), target.context(), ClusterKind.SIMULATED) : target;
     }
 
     private static Config loadConfig(ClusterTarget target) {

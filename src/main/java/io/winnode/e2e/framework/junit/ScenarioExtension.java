@@ -98,6 +98,13 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
             }
             throw failure;
         }
+        var setupProblem = SetupProblem.of(failure);
+        if (setupProblem.isPresent()) {
+            if (check != null) {
+                check.recordUnobserved(firstLine(setupProblem.get().getMessage()), true);
+            }
+            throw setupProblem.get();
+        }
         if (check != null) {
             check.recordUnobserved("test failed: " + firstLine(failure.getMessage()), true);
         }

@@ -35,6 +35,13 @@ public final class NodeFactory {
     private NodeFactory() {
     }
 
+    /**
+     * Every simulated node names its provider as {@code winnode-simulated://NAME} (a kubelet's
+     * {@code --provider-id}, as kind's nodes say {@code kind://}), so that a run reaching the cluster
+     * through a kubeconfig still knows it is not a real one.
+     */
+    public static final String PROVIDER_ID_SCHEME = io.winnode.e2e.framework.cluster.ClusterKind.SIMULATED_PROVIDER_ID_SCHEME;
+
     /** The address the API server dials for every simulated kubelet; each listens on its own port. */
     public static final String KUBELET_HOST = "localhost";
 
@@ -60,7 +67,8 @@ public final class NodeFactory {
                     .withAnnotations(Map.of("node.alpha.kubernetes.io/ttl", "0",
                             "volumes.kubernetes.io/controller-managed-attach-detach", "true"))
                 .endMetadata()
-                .withNewSpec().withTaints(taints.isEmpty() ? null : taints).endSpec()
+                .withNewSpec().withTaints(taints.isEmpty() ? null : taints)
+                    .withProviderID(PROVIDER_ID_SCHEME + spec.name()).endSpec()
                 .withNewStatus()
                     .withCapacity(capacity).withAllocatable(allocatable)
                     .addNewAddress().withType("InternalIP").withAddress(spec.internalIP()).endAddress()
