@@ -137,6 +137,15 @@ class ControlPlaneTest {
 
     @Test
     @Order(5)
+    void kubernetesServiceEndpointIsTheAdvertisedAddress() {
+        // The default lease endpoint reconciler accepted the non-loopback advertise address (a loopback one is refused).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(admin.endpoints().inNamespace("default").withName("kubernetes").get().getSubsets())
+                        .flatExtracting(s -> s.getAddresses()).extracting(a -> a.getIp()).containsExactly("172.18.0.2"));
+    }
+
+    @Test
+    @Order(6)
     void kubeletServingCertificatesExistPerNode() {
         assertThat(controlPlane.kubeletServingCert("win-1")).isRegularFile();
         assertThat(controlPlane.kubeletServingKey("linux-1")).isRegularFile();
