@@ -62,6 +62,7 @@ public final class ControlPlane implements AutoCloseable {
     private int etcdPeerPort;
     private int apiServerPort;
     private HttpClient adminHttp;
+    private final Map<Component, Long> stopMillis = Collections.synchronizedMap(new EnumMap<>(Component.class));
 
     private ControlPlane(ControlPlaneConfig config) {
         this.config = config;
@@ -96,6 +97,7 @@ public final class ControlPlane implements AutoCloseable {
 
         long t0 = System.nanoTime();
         certificates = ClusterCertificates.generate(directory.resolve("pki"), config.advertiseAddress(), config.nodeNames());
+        progress.accept("certificates written to " + directory.resolve("pki") + " (" + millisSince(t0) + " ms)");
         int[] ports = freeLoopbackPorts(3);
         etcdClientPort = ports[0];
         etcdPeerPort = ports[1];
@@ -408,6 +410,13 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /** How long each component took to stop in {@link #close()}, in milliseconds (empty before close). */
+    public Map<Component, Long> stopMillisByComponent() {
+        synchronized (stopMillis) {
+            return Map.copyOf(stopMillis);
+        }
+    }
+
     /** The log of a component: {@code <dir>/logs/<component>.log}. */
     public Path log(Component component) {
         return directory.resolve("logs").resolve(component.programName() + ".log");
@@ -438,7 +447,13 @@ public final class ControlPlane implements AutoCloseable {
         }
         Collections.reverse(reverse);
         for (ComponentProcess p : reverse) {
-            p.stop(STOP_GRACE);
+            long t0 = System.nanoTime();
+            boolean killed = p.stop(STOP_GRACE);
+            if (killed) {
+                config.progress().accept(p.component().programName() + " ignored SIGTERM for " + STOP_GRACE.toSeconds()
+                        + " s and was killed");
+            }
+            stopMillis.put(p.component(), millisSince(t0));
         }
         try {
             Files.deleteIfExists(directory.resolve("pids"));
