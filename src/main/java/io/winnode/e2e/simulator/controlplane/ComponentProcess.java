@@ -108,15 +108,20 @@ final class ComponentProcess {
 
     /** VmRSS from /proc/<pid>/status in bytes, 0 when gone. */
     long rssBytes() {
-        return rssBytes(process.pid());
+        return statusBytes(process.pid(), "VmRSS:");
     }
 
-    static long rssBytes(long pid) {
+    /** RssAnon: the resident memory that is the process's own, without the mapped binary shared with its siblings. */
+    long rssAnonBytes() {
+        return statusBytes(process.pid(), "RssAnon:");
+    }
+
+    static long statusBytes(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     // "VmRSS:	  123456 kB" (man 5 proc)
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -2,9 +2,12 @@ package io.winnode.e2e.simulator.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +71,45 @@ class ProcessSafetyTest {
         Process p = etcd(false);
         p.getOutputStream().close();
         assertThat(p.waitFor(2, TimeUnit.SECONDS)).as("still running").isFalse();
+    }
+
+    @Test
+    void componentsDieWithAKilledJvm() throws Exception {
+        String javaExe = ProcessHandle.current().info().command().orElseThrow();
+        Process jvm = new ProcessBuilder(javaExe, "-cp", System.getProperty("java.class.path"),
+                ControlPlaneChildJvm.class.getName(), dir.resolve("cluster").toString())
+                .redirectError(dir.resolve("child-jvm.log").toFile()).start();
+        started.add(jvm);
+        String pidsLine = null;
+        try (var out = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.err.println("[child jvm] " + line);
+                if (line.startsWith("PIDS ")) {
+                    pidsLine = line;
+                }
+                if (line.startsWith("ANON ")) {
+                    break;
+                }
+            }
+        }
+        assertThat(pidsLine).as("child JVM started a control plane; its log: %s",
+                Files.exists(dir.resolve("child-jvm.log")) ? Files.readString(dir.resolve("child-jvm.log")) : "").isNotNull();
+        List<Long> pids = Arrays.stream(pidsLine.substring(5).split(" ")).map(Long::parseLong).toList();
+        assertThat(pids).hasSize(4).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+
+        new ProcessBuilder("kill", "-9", Long.toString(jvm.pid())).start().waitFor(); // no shutdown hook runs
+        assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long pid : pids) {
+            while (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("component pid %d after kill -9 of its JVM", pid)
+                    .isEmpty();
+        }
+        // The pids file is left behind (nobody closed), and reaping it now finds nothing alive to kill.
+        assertThat(dir.resolve("cluster").resolve("pids")).exists();
+        assertThat(ControlPlane.reapOrphans(dir.resolve("cluster"))).isZero();
     }
 
     @Test
