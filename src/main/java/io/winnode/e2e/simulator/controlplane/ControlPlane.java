@@ -171,8 +171,8 @@ public final class ControlPlane implements AutoCloseable {
                 "--tls-private-key-file=" + serving.privateKey(),
                 // x509 client certificates authenticate the admin, the components and the simulated kubelets.
                 "--client-ca-file=" + certificates.caCertificate(),
-                // Service-account tokens, required since 1.20 [§2.1]; the controller manager signs nothing with the
-                // private key (tokens come from TokenRequest) but takes it for legacy token secrets [§2.3].
+                // Service-account tokens, required since 1.20 [§2.1]. The apiserver signs TokenRequest tokens with the
+                // private key; the controller manager gets the same key for the legacy token Secrets it fills [§2.3].
                 "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
                 "--service-account-key-file=" + sa.certificate(),
                 "--service-account-signing-key-file=" + sa.privateKey(),
@@ -239,6 +239,10 @@ public final class ControlPlane implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------------
 
     private ComponentProcess launch(Component component, List<String> flags) {
+        if (closed.get()) {
+            // close() ran (a shutdown hook, say) while start() was still going: start nothing more.
+            throw new IllegalStateException("The control plane was closed while starting " + component.programName());
+        }
         List<String> command = new ArrayList<>(binaries.command(component));
         command.addAll(flags);
         ComponentProcess p = ComponentProcess.start(component, command, directory,

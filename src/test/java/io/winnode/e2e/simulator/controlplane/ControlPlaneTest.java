@@ -131,12 +131,43 @@ class ControlPlaneTest {
                 assertThat(admin.nodes().withName("win-1").get().getSpec().getPodCIDR()).startsWith("10.244."));
     }
 
+    @Test
+    @Order(5)
+    void schedulerBindsAPodToAReadyNode() {
+        // win-1 (created above) reports itself Ready with room for pods, as its kubelet would; the scheduler then
+        // binds a pod to it. The toleration covers the not-ready taint until the node lifecycle controller lifts it.
+        try (KubernetesClient node = client("win-1")) {
+            Node n = node.nodes().withName("win-1").get();
+            n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
+                    .addToCapacity(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
+                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
+                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
+                    .addToAllocatable(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
+                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
+                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
+                    .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+                        .withLastHeartbeatTime(java.time.Instant.now().toString())
+                        .withLastTransitionTime(java.time.Instant.now().toString()).endCondition()
+                    .build());
+            node.nodes().resource(n).updateStatus();
+        }
+        Pod pod = new PodBuilder().withNewMetadata().withName("scheduled").withNamespace("default").endMetadata()
+                .withNewSpec()
+                    .addNewToleration().withOperator("Exists").endToleration()
+                    .addNewContainer().withName("c").withImage("registry.k8s.io/pause:3.10").endContainer()
+                .endSpec().build();
+        admin.pods().inNamespace("default").resource(pod).create();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.pods().inNamespace("default").withName("scheduled").get().getSpec().getNodeName())
+                        .isEqualTo("win-1"));
+    }
+
     private static Node node(String name) {
         return new NodeBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/os", "windows").endMetadata().build();
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kubernetesServiceEndpointIsTheAdvertisedAddress() {
         // The default lease endpoint reconciler accepted the non-loopback advertise address (a loopback one is refused).
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
@@ -145,7 +176,7 @@ class ControlPlaneTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kubeletServingCertificatesExistPerNode() {
         assertThat(controlPlane.kubeletServingCert("win-1")).isRegularFile();
         assertThat(controlPlane.kubeletServingKey("linux-1")).isRegularFile();
