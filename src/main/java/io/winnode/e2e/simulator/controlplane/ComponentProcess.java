@@ -28,7 +28,7 @@ final class ComponentProcess {
     private final Component component;
     private final Process process;
     private final Path log;
-    @SuppressWarnings("unused") // held, never written: closing it would tell the child to exit
+    // Held open and never written while the child runs: closing it tells the child to exit.
     private final OutputStream stdin;
 
     private ComponentProcess(Component component, Process process, Path log) {
@@ -76,38 +76,52 @@ final class ComponentProcess {
     }
 
     /**
-     * SIGTERM (Process#destroy on Linux), up to {@code grace} for the component's own graceful shutdown, then SIGKILL.
-     * Returns whether it had to be killed.
+     * SIGTERM, up to {@code grace} for the component's own graceful shutdown, then SIGKILL. Returns whether it had to
+     * be killed.
+     *
+     * <p>The signal is sent through {@link ProcessHandle#destroy()}, not {@link Process#destroy()}: the latter also
+     * closes the child's stdin (JDK ProcessImpl.destroy), which our binary takes for the JVM's death and answers with
+     * an immediate exit, cutting the graceful shutdown short (seen in the logs: "standard input closed").
      */
     boolean stop(Duration grace) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        process.destroy();
-        try {
-            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
+        boolean killed = false;
+        if (process.isAlive()) {
+            process.toHandle().destroy();
+            try {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    killed = true;
+                    process.destroyForcibly();
+                    process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-            process.destroyForcibly();
-            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
-        return true;
+        try {
+            stdin.close(); // the child is gone: release the pipe
+        } catch (IOException ignored) {
+            // nothing to release
+        }
+        return killed;
     }
 
     /** VmRSS from /proc/<pid>/status in bytes, 0 when gone. */
     long rssBytes() {
-        return rssBytes(process.pid());
+        return statusBytes(process.pid(), "VmRSS:");
     }
 
-    static long rssBytes(long pid) {
+    /** RssAnon: the resident memory that is the process's own, without the mapped binary shared with its siblings. */
+    long rssAnonBytes() {
+        return statusBytes(process.pid(), "RssAnon:");
+    }
+
+    static long statusBytes(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     // "VmRSS:	  123456 kB" (man 5 proc)
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {

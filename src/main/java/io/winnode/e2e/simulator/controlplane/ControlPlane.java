@@ -62,6 +62,7 @@ public final class ControlPlane implements AutoCloseable {
     private int etcdPeerPort;
     private int apiServerPort;
     private HttpClient adminHttp;
+    private final Map<Component, Long> stopMillis = Collections.synchronizedMap(new EnumMap<>(Component.class));
 
     private ControlPlane(ControlPlaneConfig config) {
         this.config = config;
@@ -96,6 +97,7 @@ public final class ControlPlane implements AutoCloseable {
 
         long t0 = System.nanoTime();
         certificates = ClusterCertificates.generate(directory.resolve("pki"), config.advertiseAddress(), config.nodeNames());
+        progress.accept("certificates written to " + directory.resolve("pki") + " (" + millisSince(t0) + " ms)");
         int[] ports = freeLoopbackPorts(3);
         etcdClientPort = ports[0];
         etcdPeerPort = ports[1];
@@ -169,8 +171,8 @@ public final class ControlPlane implements AutoCloseable {
                 "--tls-private-key-file=" + serving.privateKey(),
                 // x509 client certificates authenticate the admin, the components and the simulated kubelets.
                 "--client-ca-file=" + certificates.caCertificate(),
-                // Service-account tokens, required since 1.20 [§2.1]; the controller manager signs nothing with the
-                // private key (tokens come from TokenRequest) but takes it for legacy token secrets [§2.3].
+                // Service-account tokens, required since 1.20 [§2.1]. The apiserver signs TokenRequest tokens with the
+                // private key; the controller manager gets the same key for the legacy token Secrets it fills [§2.3].
                 "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
                 "--service-account-key-file=" + sa.certificate(),
                 "--service-account-signing-key-file=" + sa.privateKey(),
@@ -237,6 +239,10 @@ public final class ControlPlane implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------------
 
     private ComponentProcess launch(Component component, List<String> flags) {
+        if (closed.get()) {
+            // close() ran (a shutdown hook, say) while start() was still going: start nothing more.
+            throw new IllegalStateException("The control plane was closed while starting " + component.programName());
+        }
         List<String> command = new ArrayList<>(binaries.command(component));
         command.addAll(flags);
         ComponentProcess p = ComponentProcess.start(component, command, directory,
@@ -388,6 +394,17 @@ public final class ControlPlane implements AutoCloseable {
         return memoryRssBytesByComponent().values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The summed RssAnon of the running components, in bytes. With the module binary all four map the same 130 MB
+     * executable, whose resident pages VmRSS counts once per process although the page cache holds them once; this
+     * sum plus one binary's resident size is closer to what the control plane really occupies.
+     */
+    public long memoryRssAnonBytes() {
+        synchronized (processes) {
+            return processes.stream().filter(ComponentProcess::isAlive).mapToLong(ComponentProcess::rssAnonBytes).sum();
+        }
+    }
+
     /** VmRSS per running component, in start order. */
     public Map<Component, Long> memoryRssBytesByComponent() {
         Map<Component, Long> rss = new EnumMap<>(Component.class);
@@ -405,6 +422,13 @@ public final class ControlPlane implements AutoCloseable {
     public List<Long> pids() {
         synchronized (processes) {
             return processes.stream().map(ComponentProcess::pid).toList();
+        }
+    }
+
+    /** How long each component took to stop in {@link #close()}, in milliseconds (empty before close). */
+    public Map<Component, Long> stopMillisByComponent() {
+        synchronized (stopMillis) {
+            return Map.copyOf(stopMillis);
         }
     }
 
@@ -438,7 +462,13 @@ public final class ControlPlane implements AutoCloseable {
         }
         Collections.reverse(reverse);
         for (ComponentProcess p : reverse) {
-            p.stop(STOP_GRACE);
+            long t0 = System.nanoTime();
+            boolean killed = p.stop(STOP_GRACE);
+            if (killed) {
+                config.progress().accept(p.component().programName() + " ignored SIGTERM for " + STOP_GRACE.toSeconds()
+                        + " s and was killed");
+            }
+            stopMillis.put(p.component(), millisSince(t0));
         }
         try {
             Files.deleteIfExists(directory.resolve("pids"));

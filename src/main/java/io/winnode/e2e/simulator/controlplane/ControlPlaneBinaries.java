@@ -101,18 +101,6 @@ public final class ControlPlaneBinaries {
         return List.of(moduleBinary.toString(), component.programName());
     }
 
-    /** The executables this resolution uses; {@link ControlPlane#reapOrphans} kills only processes running one of them. */
-    public List<Path> executables() {
-        if (officialDirectory != null) {
-            List<Path> all = new ArrayList<>();
-            for (Component c : Component.values()) {
-                all.add(officialDirectory.resolve(c.programName()));
-            }
-            return all;
-        }
-        return List.of(moduleBinary);
-    }
-
     /** True when the components are the official binaries, which cannot watch their stdin (see ControlPlane). */
     public boolean official() {
         return officialDirectory != null;

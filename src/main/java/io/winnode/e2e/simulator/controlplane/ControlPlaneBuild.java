@@ -142,8 +142,7 @@ public final class ControlPlaneBuild {
                 }
             }
         }
-        Path standard = Path.of("/usr/local/go/bin/go"); // where the official Go tarball installs (go.dev/doc/install)
-        return Files.isExecutable(standard) ? standard : null;
+        return null;
     }
 
     /** The release the binary is stamped with, from go.mod: e.g. {@code v1.37.2}. */
