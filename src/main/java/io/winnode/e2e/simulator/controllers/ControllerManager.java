@@ -10,7 +10,6 @@ import io.winnode.e2e.simulator.api.ApiStore;
 import io.winnode.e2e.simulator.api.SimulatorDispatcher;
 import io.winnode.e2e.simulator.kubelet.ImagePuller;
 import io.winnode.e2e.simulator.kubelet.Kubelet;
-import io.winnode.e2e.simulator.kubelet.KubeletStreaming;
 import io.winnode.e2e.simulator.kubelet.Latencies;
 import io.winnode.e2e.simulator.kubelet.RuntimeRegistry;
 import io.winnode.e2e.simulator.network.ClusterDns;
@@ -26,8 +25,6 @@ import io.winnode.e2e.simulator.faults.Mechanisms.NodeFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.ServiceProxyFault;
 import io.winnode.e2e.simulator.faults.NodeFacts;
 import io.winnode.e2e.simulator.faults.PodFacts;
-import io.winnode.e2e.simulator.kubelet.FaultyKubeletServer;
-import io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints;
 import java.util.HashMap;
 import java.util.Map;
 import java.time.Duration;
@@ -104,8 +101,6 @@ public final class ControllerManager implements AutoCloseable {
         ClusterNetwork network = new ClusterNetwork(store, registry, options.seed());
         ClusterDns dns = new ClusterDns(store, Bootstrap.CLUSTER_DOMAIN);
         ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
-        dispatcher.setPodSubresources(new KubeletStreaming(registry, latencies, processes));
-        dispatcher.setNodeProxy(new io.winnode.e2e.simulator.kubelet.KubeletHttpEndpoints(store, registry));
         dispatcher.setPodTermination(registry);
         Duration retry = options.latency() == LatencyProfile.FAST ? Duration.ofMillis(500) : Duration.ofSeconds(5);
         List<Controller> controllers = new ArrayList<>(List.of(
@@ -142,10 +137,6 @@ public final class ControllerManager implements AutoCloseable {
     private void wireFaults(ActiveFaults faults, ApiStore store, RuntimeRegistry registry, ClusterNetwork network,
                             List<Controller> controllers) {
         FaultEventFeed.attach(cache, faults.events());
-        FaultyKubeletServer server = new FaultyKubeletServer(new KubeletStreaming(registry, latencies, processes),
-                new KubeletHttpEndpoints(store, registry), store, faults, loops);
-        dispatcher.setPodSubresources(server);
-        dispatcher.setNodeProxy(server);
         dispatcher.setPodDeletionHold(pod -> faults.matching(FailingStepFault.class, pod.getSpec().getNodeName(),
                 PodFacts.of(pod)).stream().anyMatch(f -> f.step().equals("termination")));
         if (faults.uses(NodeFault.class)) {
