@@ -74,7 +74,7 @@ public final class KubeletServer implements AutoCloseable {
                 .setWebSocketSubProtocols(ChannelProtocol.offerable());
         HttpServer http = vertx.createHttpServer(options);
         KubeletServer kubelet = new KubeletServer(http, nodeName,
-                new NodeEndpoints(node, registry, nodeFaults, vertx),
+                new NodeEndpoints(nodeName, node, registry, nodeFaults, vertx),
                 new ContainerStreams(nodeName, registry, latencies, processes, timer, nodeFaults),
                 new ContainerLogs(nodeName, registry, nodeFaults, vertx),
                 new PortForwards(nodeName, registry, nodeFaults, vertx));
@@ -97,7 +97,16 @@ public final class KubeletServer implements AutoCloseable {
         await(server.close().toCompletionStage().toCompletableFuture(), "stop the kubelet server of " + nodeName);
     }
 
+    /** A simulation bug answers 500 with its text instead of leaving the API server's request hanging. */
     private void route(HttpServerRequest req) {
+        try {
+            dispatch(req);
+        } catch (RuntimeException e) {
+            Replies.text(req, 500, "simulated kubelet failed: " + e);
+        }
+    }
+
+    private void dispatch(HttpServerRequest req) {
         List<String> path = Arrays.stream(req.path().split("/")).filter(s -> !s.isEmpty()).toList();
         String root = path.isEmpty() ? "" : path.get(0);
         List<String> rest = path.isEmpty() ? List.of() : path.subList(1, path.size());

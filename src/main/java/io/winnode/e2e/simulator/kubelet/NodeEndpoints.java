@@ -22,13 +22,15 @@ final class NodeEndpoints {
 
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
 
+    private final String nodeName;
     private final Supplier<Node> node;
     private final RuntimeRegistry registry;
     private final NodeFigures figures;
     private final SubresourceFaults faults;
     private final Vertx vertx;
 
-    NodeEndpoints(Supplier<Node> node, RuntimeRegistry registry, SubresourceFaults faults, Vertx vertx) {
+    NodeEndpoints(String nodeName, Supplier<Node> node, RuntimeRegistry registry, SubresourceFaults faults, Vertx vertx) {
+        this.nodeName = nodeName;
         this.node = node;
         this.registry = registry;
         this.figures = new NodeFigures(registry);
@@ -43,9 +45,8 @@ final class NodeEndpoints {
 
     /** The pods bound to this kubelet, as the API objects it was given (server.go, getPods: a v1 PodList). */
     void pods(HttpServerRequest req) {
-        String name = node.get().getMetadata().getName();
         Replies.json(req, Serialization.asJson(new PodListBuilder().withNewMetadata().endMetadata()
-                .withItems(registry.onNode(name).stream().map(sb -> sb.pod).toList()).build()));
+                .withItems(registry.onNode(nodeName).stream().map(sb -> sb.pod).toList()).build()));
     }
 
     void configz(HttpServerRequest req) {
@@ -61,6 +62,11 @@ final class NodeEndpoints {
     }
 
     private void figure(HttpServerRequest req, String kind, String contentType, Supplier<String> body) {
+        if (node.get() == null) {
+            // Only before the node has registered; a real kubelet knows its own machine from the start.
+            Replies.text(req, 503, "node " + nodeName + " has not registered yet");
+            return;
+        }
         Optional<SubresourceFault> fault = faults.forNode(kind);
         if (fault.filter(SubresourceFaults::fails).isPresent()) {
             Replies.text(req, 500, fault.get().message());

@@ -75,9 +75,14 @@ class KubeletServerTest {
         PodSandbox broken = SimulatedPods.sandbox("faulty", "broken", "win-b", OsFamily.WINDOWS, List.of("c"));
         SimulatedPods.running(broken, "c", "");
         registry.add(broken);
+        PodSandbox attached = SimulatedPods.sandbox("apps", "attached", "linux-a", OsFamily.LINUX, List.of("c"));
+        SimulatedPods.running(attached, "c", "before attach\n");
+        registry.add(attached);
 
         faults = new ActiveFaults(List.of(new FaultFile("D-test", "kubelet server faults", null, List.of(), List.of(
                 subresource(new SubresourceFault("exec", "fail", "hcs::System::CreateProcess: The RPC server is unavailable.",
+                        null, null, null), new Selector(null, null, null, null, List.of("faulty"), null)),
+                subresource(new SubresourceFault("logs", "fail", "failed to open log file: The process cannot access the file",
                         null, null, null), new Selector(null, null, null, null, List.of("faulty"), null)),
                 subresource(new SubresourceFault("stats", "fail", "stats simulated failure", null, null, null),
                         new Selector(null, null, List.of("win-b"), null, null, null))))),
@@ -136,7 +141,7 @@ class KubeletServerTest {
         JsonNode list = Serialization.jsonMapper().readTree(r.body());
         assertThat(list.path("kind").asString()).isEqualTo("PodList");
         assertThat(list.path("items").valueStream().map(p -> p.path("metadata").path("name").asString()).toList())
-                .containsExactlyInAnyOrder("lin", "crashed");
+                .containsExactlyInAnyOrder("lin", "crashed", "attached");
     }
 
     @Test
@@ -146,7 +151,7 @@ class KubeletServerTest {
         JsonNode summary = Serialization.jsonMapper().readTree(r.body());
         assertThat(summary.path("node").path("nodeName").asString()).isEqualTo("linux-a");
         assertThat(summary.path("pods").valueStream().map(p -> p.path("podRef").path("name").asString()).toList())
-                .containsExactlyInAnyOrder("lin", "crashed");
+                .containsExactlyInAnyOrder("lin", "crashed", "attached");
         JsonNode lin = summary.path("pods").valueStream().filter(p -> p.path("podRef").path("name").asString().equals("lin"))
                 .findFirst().orElseThrow();
         assertThat(lin.path("containers").get(0).path("cpu").path("usageNanoCores").asLong()).isPositive();
@@ -361,5 +366,26 @@ class KubeletServerTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).isEqualTo("rpc error: code = NotFound desc = streaming method port forward disabled");
         assertThat(toLinux.get("/portForward/apps/lin/other-uid?port=80").body()).isEqualTo("pod not found");
+    }
+
+    @Test
+    void logsFailWithTheFaultsMessageOnSelectedPodsOnly() throws Exception {
+        HttpResponse<String> r = toWindows.get("/containerLogs/faulty/broken/c");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).isEqualTo("failed to open log file: The process cannot access the file");
+        assertThat(toWindows.get("/containerLogs/apps/win/c").body()).isEqualTo("started\r\n");
+    }
+
+    /** Attach streams what the container writes after the attach, and ends with Success when it stops. */
+    @Test
+    void attachStreamsNewOutputUntilTheContainerStops() throws Exception {
+        ContainerInstance c = registry.find("apps", "attached").orElseThrow().container("c");
+        timer.schedule(() -> c.appendLog("after attach\n"), 300, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            c.phase = ContainerInstance.Phase.EXITED;
+        }, 600, TimeUnit.MILLISECONDS);
+        KubeletTestClient.Stream s = toLinux.stream("/attach/apps/attached/c?output=1&error=1", V4);
+        assertThat(s.rendered()).startsWith("1:", "1:after attach\n").doesNotContain("1:before attach\n");
+        assertThat(s.frames().get(s.frames().size() - 1).text()).contains("\"status\":\"Success\"");
     }
 }
