@@ -23,10 +23,14 @@ import java.util.stream.Stream;
  * The API server relays a non-2xx answer as an API error: 400 BadRequest, 404 NotFound, 500
  * InternalError "Internal error occurred: ..." ({@code apiserver pkg/registry/generic/rest/response_checker.go}).
  *
- * <p>{@code follow} is accepted but not followed: the answer ends with the output so far (simulated
- * containers write their output when they start).
+ * <p>{@code follow} on a running container keeps the answer open and sends what the container writes
+ * next, until it stops, is restarted, the byte limit is reached or the client leaves (the runtime's
+ * log reader follows the current container only). Simulated containers write their output when they
+ * start, so a follow mostly waits for the end.
  */
 final class ContainerLogs {
+
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(50);
 
     private final String nodeName;
     private final RuntimeRegistry registry;
@@ -71,7 +75,7 @@ final class ContainerLogs {
         }
     }
 
-    private static void answer(HttpServerRequest req, PodSandbox sb, String containerName, LogOptions options) {
+    private void answer(HttpServerRequest req, PodSandbox sb, String containerName, LogOptions options) {
         ContainerInstance c = sb.container(containerName);
         if (c == null) {
             // Ephemeral containers are in the spec but never run here.
@@ -87,8 +91,40 @@ final class ContainerLogs {
             return;
         }
         // The kubelet streams logs chunked (server.go sets Transfer-Encoding: chunked before copying).
-        req.response().setStatusCode(200).setChunked(true).putHeader("Content-Type", Replies.TEXT)
-                .end(Buffer.buffer(options.select(selection.output(), selection.writtenAt())));
+        req.response().setStatusCode(200).setChunked(true).putHeader("Content-Type", Replies.TEXT);
+        byte[] first = options.select(selection.output(), selection.writtenAt());
+        boolean followed = options.follow() && selection.currentRun() && c.running() && !options.limitReached(first.length);
+        if (!followed) {
+            req.response().end(Buffer.buffer(first));
+            return;
+        }
+        req.response().write(Buffer.buffer(first));
+        follow(req, c, options, selection.output().length(), first.length);
+    }
+
+    /** Polls the running container's output and sends what is new; ends the answer when the run is over. */
+    private void follow(HttpServerRequest req, ContainerInstance c, LogOptions options, int seen, long sent) {
+        String containerId = c.containerId;
+        int[] seenChars = {seen};
+        long[] sentBytes = {sent};
+        vertx.setPeriodic(FOLLOW_POLL.toMillis(), id -> {
+            if (req.response().closed() || req.response().ended()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            boolean sameRun = containerId != null && containerId.equals(c.containerId);
+            String output = sameRun ? c.logs(false) : "";
+            if (output.length() > seenChars[0]) {
+                byte[] more = options.continuation(output.substring(seenChars[0]), Instant.now(), sentBytes[0]);
+                seenChars[0] = output.length();
+                sentBytes[0] += more.length;
+                req.response().write(Buffer.buffer(more));
+            }
+            if (!sameRun || !c.running() || options.limitReached(sentBytes[0])) {
+                vertx.cancelTimer(id);
+                req.response().end();
+            }
+        });
     }
 
     private static boolean inSpec(PodSpec spec, String name) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The kubelet's {@code /exec} and {@code /attach} over WebSocket, as the API server proxies
@@ -70,14 +69,14 @@ final class ContainerStreams {
     }
 
     void exec(HttpServerRequest req, StreamTarget target) {
-        serve(req, target, "exec", c -> "container not found (\"" + target.container() + "\")");
+        serve(req, target, "exec", "container not found (\"" + target.container() + "\")");
     }
 
     void attach(HttpServerRequest req, StreamTarget target) {
-        serve(req, target, "attach", c -> "container " + target.container() + " not found in pod " + target.podFullName());
+        serve(req, target, "attach", "container " + target.container() + " not found in pod " + target.podFullName());
     }
 
-    private void serve(HttpServerRequest req, StreamTarget target, String kind, Function<String, String> notFound) {
+    private void serve(HttpServerRequest req, StreamTarget target, String kind, String notFound) {
         StreamOptions options = StreamOptions.of(req.params());
         if (options.problem() != null) {
             Replies.text(req, 400, options.problem());
@@ -92,7 +91,7 @@ final class ContainerStreams {
         // runtime's own container list is a snapshot too; one step stale is what a real kubelet sees.
         ContainerInstance c = sb.container(target.container());
         if (c == null || !c.running() || c.filesystem == null) {
-            Replies.text(req, 500, notFound.apply(target.container()));
+            Replies.text(req, 500, notFound);
             return;
         }
         if (!refuseNonWebSocket(req) || !negotiable(req)) {
@@ -104,9 +103,14 @@ final class ContainerStreams {
             // Client input (stdin, resize) is consumed and dropped; see the class comment.
             ws.handler(frame -> { });
             Duration start = latencies.execStart(sb.os).plus(SubresourceFaults.hang(fault));
-            Runnable work = fault.filter(SubresourceFaults::fails).<Runnable>map(f -> () -> failedStart(session, f.message()))
-                    .orElseGet(() -> kind.equals("exec") ? () -> run(session, sb, c, options.command())
-                            : () -> follow(session, c));
+            Runnable work;
+            if (fault.filter(SubresourceFaults::fails).isPresent()) {
+                work = () -> failedStart(session, fault.get().message());
+            } else if (kind.equals("exec")) {
+                work = () -> run(session, sb, c, options.command());
+            } else {
+                work = () -> follow(session, c);
+            }
             timer.schedule(() -> processes.submit(work), start.toMillis(), TimeUnit.MILLISECONDS);
         });
     }

@@ -93,14 +93,36 @@ record LogOptions(boolean previous, boolean timestamps, boolean follow, Long tai
      * {@code since} keeps a run's output whole or drops it whole.
      */
     byte[] select(String output, Instant writtenAt) {
-        List<String> lines = new ArrayList<>(List.of(output.split("(?<=\n)")));
-        lines.removeIf(String::isEmpty);
+        List<String> lines = lines(output);
         if (since != null && writtenAt != null && writtenAt.isBefore(since)) {
             lines.clear();
         }
         if (tailLines != null && lines.size() > tailLines) {
             lines = lines.subList(lines.size() - tailLines.intValue(), lines.size());
         }
+        return render(lines, writtenAt, 0);
+    }
+
+    /**
+     * Output a followed container wrote after {@code alreadySent} bytes went out: whole, stamped with
+     * the time it was seen, and within what is left of {@code limitBytes}.
+     */
+    byte[] continuation(String output, Instant writtenAt, long alreadySent) {
+        return render(lines(output), writtenAt, alreadySent);
+    }
+
+    /** Whether {@code sent} bytes exhaust {@code limitBytes}, which ends a followed stream. */
+    boolean limitReached(long sent) {
+        return limitBytes != null && sent >= limitBytes;
+    }
+
+    private static List<String> lines(String output) {
+        List<String> lines = new ArrayList<>(List.of(output.split("(?<=\n)")));
+        lines.removeIf(String::isEmpty);
+        return lines;
+    }
+
+    private byte[] render(List<String> lines, Instant writtenAt, long alreadySent) {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             if (timestamps) {
@@ -109,8 +131,8 @@ record LogOptions(boolean previous, boolean timestamps, boolean follow, Long tai
             out.append(line);
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        if (limitBytes != null && bytes.length > limitBytes) {
-            return java.util.Arrays.copyOf(bytes, limitBytes.intValue());
+        if (limitBytes != null && bytes.length > limitBytes - alreadySent) {
+            return java.util.Arrays.copyOf(bytes, (int) Math.max(0, limitBytes - alreadySent));
         }
         return bytes;
     }

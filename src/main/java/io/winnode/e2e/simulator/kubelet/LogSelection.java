@@ -11,11 +11,13 @@ import java.time.Instant;
  * ImagePullBackOff get their friendlier wording). Every refusal is a 400 (server.go,
  * getContainerLogs).
  *
+ * <p>{@code currentRun}: the output is the container's present run (the one a follow can continue).
+ *
  * <p>The runtime keeps a run's output in {@code logs} until the container is restarted, when it moves
  * to {@code previousLogs}. During crash-loop back-off the run that just ended is the kubelet's last
  * termination, and its output is still in {@code logs}.
  */
-record LogSelection(String output, Instant writtenAt, String refusal) {
+record LogSelection(String output, Instant writtenAt, boolean currentRun, String refusal) {
 
     static LogSelection of(PodSandbox sb, ContainerInstance c, boolean previous) {
         String inPod = "container \"" + c.name() + "\" in pod \"" + sb.name + "\"";
@@ -41,15 +43,15 @@ record LogSelection(String output, Instant writtenAt, String refusal) {
     }
 
     private static LogSelection current(ContainerInstance c) {
-        return new LogSelection(c.logs(false), c.startedAt, null);
+        return new LogSelection(c.logs(false), c.startedAt, true, null);
     }
 
     private static LogSelection last(ContainerInstance c) {
-        return new LogSelection(c.logs(true), c.lastStartedAt, null);
+        return new LogSelection(c.logs(true), c.lastStartedAt, false, null);
     }
 
     private static LogSelection refused(String why) {
-        return new LogSelection(null, null, why);
+        return new LogSelection(null, null, false, why);
     }
 
     /** The waiting reason as the container status carries it (see PodStatusComposer), in the kubelet's wording. */

@@ -78,6 +78,9 @@ class KubeletServerTest {
         PodSandbox attached = SimulatedPods.sandbox("apps", "attached", "linux-a", OsFamily.LINUX, List.of("c"));
         SimulatedPods.running(attached, "c", "before attach\n");
         registry.add(attached);
+        PodSandbox followed = SimulatedPods.sandbox("apps", "followed", "linux-a", OsFamily.LINUX, List.of("c"));
+        SimulatedPods.running(followed, "c", "line 1\n");
+        registry.add(followed);
 
         faults = new ActiveFaults(List.of(new FaultFile("D-test", "kubelet server faults", null, List.of(), List.of(
                 subresource(new SubresourceFault("exec", "fail", "hcs::System::CreateProcess: The RPC server is unavailable.",
@@ -141,7 +144,7 @@ class KubeletServerTest {
         JsonNode list = Serialization.jsonMapper().readTree(r.body());
         assertThat(list.path("kind").asString()).isEqualTo("PodList");
         assertThat(list.path("items").valueStream().map(p -> p.path("metadata").path("name").asString()).toList())
-                .containsExactlyInAnyOrder("lin", "crashed", "attached");
+                .containsExactlyInAnyOrder("lin", "crashed", "attached", "followed");
     }
 
     @Test
@@ -151,7 +154,7 @@ class KubeletServerTest {
         JsonNode summary = Serialization.jsonMapper().readTree(r.body());
         assertThat(summary.path("node").path("nodeName").asString()).isEqualTo("linux-a");
         assertThat(summary.path("pods").valueStream().map(p -> p.path("podRef").path("name").asString()).toList())
-                .containsExactlyInAnyOrder("lin", "crashed", "attached");
+                .containsExactlyInAnyOrder("lin", "crashed", "attached", "followed");
         JsonNode lin = summary.path("pods").valueStream().filter(p -> p.path("podRef").path("name").asString().equals("lin"))
                 .findFirst().orElseThrow();
         assertThat(lin.path("containers").get(0).path("cpu").path("usageNanoCores").asLong()).isPositive();
@@ -387,5 +390,20 @@ class KubeletServerTest {
         KubeletTestClient.Stream s = toLinux.stream("/attach/apps/attached/c?output=1&error=1", V4);
         assertThat(s.rendered()).startsWith("1:", "1:after attach\n").doesNotContain("1:before attach\n");
         assertThat(s.frames().get(s.frames().size() - 1).text()).contains("\"status\":\"Success\"");
+    }
+
+    /** A followed log stays open for what the running container writes next and ends when it stops. */
+    @Test
+    void followedLogsEndWhenTheContainerStops() throws Exception {
+        ContainerInstance c = registry.find("apps", "followed").orElseThrow().container("c");
+        timer.schedule(() -> c.appendLog("line 2\n"), 300, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            c.phase = ContainerInstance.Phase.EXITED;
+        }, 600, TimeUnit.MILLISECONDS);
+        long before = System.nanoTime();
+        HttpResponse<String> r = toLinux.get("/containerLogs/apps/followed/c?follow=true");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("line 1\nline 2\n");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(550));
     }
 }
