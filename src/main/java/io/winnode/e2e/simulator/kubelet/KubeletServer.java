@@ -113,11 +113,11 @@ public final class KubeletServer implements AutoCloseable {
         boolean get = req.method() == HttpMethod.GET;
         boolean getOrPost = get || req.method() == HttpMethod.POST;
         switch (root) {
-            case "healthz" -> only(req, get && rest.isEmpty(), () -> node.healthz(req));
-            case "pods" -> only(req, get && rest.isEmpty(), () -> node.pods(req));
-            case "configz" -> only(req, get && rest.isEmpty(), () -> node.configz(req));
-            case "stats" -> only(req, get && rest.equals(List.of("summary")), () -> node.statsSummary(req));
-            case "metrics" -> only(req, get && rest.equals(List.of("resource")), () -> node.resourceMetrics(req));
+            case "healthz" -> get(req, rest.isEmpty(), () -> node.healthz(req));
+            case "pods" -> get(req, rest.isEmpty(), () -> node.pods(req));
+            case "configz" -> get(req, rest.isEmpty(), () -> node.configz(req));
+            case "stats" -> get(req, rest.equals(List.of("summary")), () -> node.statsSummary(req));
+            case "metrics" -> get(req, rest.equals(List.of("resource")), () -> node.resourceMetrics(req));
             case "exec" -> stream(req, getOrPost, StreamTarget.withContainer(rest), t -> streams.exec(req, t));
             case "attach" -> stream(req, getOrPost, StreamTarget.withContainer(rest), t -> streams.attach(req, t));
             case "containerLogs" -> stream(req, get, StreamTarget.logs(rest), t -> logs.serve(req, t));
@@ -126,11 +126,14 @@ public final class KubeletServer implements AutoCloseable {
         }
     }
 
-    private static void only(HttpServerRequest req, boolean served, Runnable handler) {
-        if (served) {
-            handler.run();
-        } else {
+    /** A read-only path: 404 when the rest of the path names nothing, 405 for another method (server.go, GETOnlyRestfulFilter). */
+    private static void get(HttpServerRequest req, boolean pathServed, Runnable handler) {
+        if (!pathServed) {
             Replies.notFound(req);
+        } else if (req.method() != HttpMethod.GET) {
+            Replies.methodNotAllowed(req, "GET");
+        } else {
+            handler.run();
         }
     }
 
@@ -139,7 +142,7 @@ public final class KubeletServer implements AutoCloseable {
         if (target == null) {
             Replies.notFound(req);
         } else if (!methodServed) {
-            Replies.methodNotAllowed(req);
+            Replies.methodNotAllowed(req, req.path().startsWith("/containerLogs") ? "GET" : "GET, POST");
         } else {
             handler.accept(target);
         }

@@ -32,12 +32,17 @@ final class Replies {
                 .putHeader("X-Content-Type-Options", "nosniff").end(body);
     }
 
-    /** go-restful's answer for a path no web service serves. */
+    /**
+     * net/http's answer for a path nothing is registered under (go-restful says "404: Page Not Found"
+     * for an unmatched route below a registered root; clients only look at the code).
+     */
     static void notFound(HttpServerRequest req) {
         text(req, 404, "404 page not found");
     }
 
-    static void methodNotAllowed(HttpServerRequest req) {
+    /** The kubelet's method filter answers 405 and lists what is allowed (RFC 9110). */
+    static void methodNotAllowed(HttpServerRequest req, String allowed) {
+        req.response().putHeader("Allow", allowed);
         text(req, 405, "Method Not Allowed");
     }
 }

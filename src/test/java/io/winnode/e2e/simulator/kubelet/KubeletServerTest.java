@@ -188,6 +188,14 @@ class KubeletServerTest {
     }
 
     @Test
+    void readOnlyPathsRefuseOtherMethodsWith405() throws Exception {
+        HttpResponse<String> pods = toLinux.post("/pods");
+        assertThat(pods.statusCode()).isEqualTo(405);
+        assertThat(pods.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(toLinux.post("/containerLogs/apps/lin/c").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void execWritesOutputByChannelThenSuccessOnTheErrorChannel() throws Exception {
         KubeletTestClient.Stream s = toLinux.stream(exec("apps", "lin", "c", "echo", "hello"), V4);
         assertThat(s.subprotocol()).isEqualTo(V4);

@@ -63,6 +63,11 @@ final class KubeletTestClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("https", path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens a stream and reads it to its close; base64 protocols are decoded so frames read alike. */
     Stream stream(String path, String... subprotocols) throws Exception {
         List<Frame> frames = new CopyOnWriteArrayList<>();
