@@ -50,7 +50,7 @@ public final class Latencies {
     /**
      * From the exec stream's upgrade to the runtime having started (or failed to start) the process:
      * runc forks its init and joins the container's namespaces and cgroup; on Windows the host compute
-     * service creates the process. Never zero, even in FAST: see {@link KubeletStreaming}.
+     * service creates the process. Never zero, even in FAST: see {@link ContainerStreams}.
      */
     public Duration execStart(OsFamily os) {
         if (profile == LatencyProfile.FAST) {

@@ -3,10 +3,7 @@ package io.winnode.e2e.simulator.kubelet;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.MockResponse;
 import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.simulator.api.ApiStore;
-import io.winnode.e2e.simulator.api.NodeProxy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,42 +14,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kubelet's own HTTP endpoints through the node proxy, as upstream's Windows e2e tests read them:
- * {@code /configz} (reservations and eviction thresholds, consistent with capacity − allocatable,
- * parity RES-06) and {@code /stats/summary} (node and per-pod CPU/memory with values > 0 for
- * running containers, CPU below the container's limit, parity OBS-07/RES-02).
+ * The node-level figures the kubelet serves as upstream's Windows e2e tests read them through
+ * {@code nodes/{name}/proxy}: {@code /configz} (reservations and eviction thresholds, consistent
+ * with capacity − allocatable, parity RES-06), {@code /stats/summary} (node and per-pod CPU/memory
+ * with values > 0 for running containers, CPU below the container's limit, parity OBS-07/RES-02)
+ * and {@code /metrics/resource} (the same figures in Prometheus text). Only this node's pods count.
  */
-public final class KubeletHttpEndpoints implements NodeProxy {
+final class NodeFigures {
 
-    private final ApiStore store;
     private final RuntimeRegistry registry;
 
-    public KubeletHttpEndpoints(ApiStore store, RuntimeRegistry registry) {
-        this.store = store;
+    NodeFigures(RuntimeRegistry registry) {
         this.registry = registry;
     }
 
-    @Override
-    public MockResponse get(String nodeName, String kubeletPath) {
-        Node node = store.get("/api/v1/nodes/" + nodeName, Node.class).orElse(null);
-        if (node == null) {
-            return null;
-        }
-        Object body = switch (kubeletPath) {
-            case "/configz" -> Map.of("kubeletconfig", configz(node));
-            case "/stats/summary" -> summary(node);
-            case "/healthz" -> null;
-            default -> null;
-        };
-        if ("/healthz".equals(kubeletPath)) {
-            return new MockResponse().setResponseCode(200).setBody("ok");
-        }
-        if ("/metrics/resource".equals(kubeletPath)) {
-            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; version=0.0.4")
-                    .setBody(resourceMetrics(summary(node)));
-        }
-        return body == null ? null : new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(Serialization.asJson(body));
+    /** {@code /configz}: the kubelet wraps its configuration in {@code kubeletconfig}. */
+    String configzJson(Node node) {
+        return Serialization.asJson(Map.of("kubeletconfig", configz(node)));
+    }
+
+    String summaryJson(Node node) {
+        return Serialization.asJson(summary(node));
+    }
+
+    String resourceMetrics(Node node) {
+        return resourceMetrics(summary(node));
     }
 
     private static OsFamily os(Node node) {
