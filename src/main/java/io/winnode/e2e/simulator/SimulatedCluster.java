@@ -33,13 +33,16 @@ public final class SimulatedCluster implements AutoCloseable {
 
     public static final String NAME = "winnode-simulated";
 
+    private final SimulatorOptions options;
     private final ControlPlane controlPlane;
     private final SimulatedNodes nodes;
     private final Path directory;
     private final boolean temporaryDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SimulatedCluster(ControlPlane controlPlane, SimulatedNodes nodes, Path directory, boolean temporaryDirectory) {
+    private SimulatedCluster(SimulatorOptions options, ControlPlane controlPlane, SimulatedNodes nodes, Path directory,
+                             boolean temporaryDirectory) {
+        this.options = options;
         this.controlPlane = controlPlane;
         this.nodes = nodes;
         this.directory = directory;
@@ -72,7 +75,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 }
                 options.progress().accept("simulated cluster ready: Kubernetes " + started.gitVersion() + " control plane, "
                         + nodeNames.size() + " simulated nodes");
-                return new SimulatedCluster(controlPlane, nodes, directory, temporary);
+                return new SimulatedCluster(options, controlPlane, nodes, directory, temporary);
             }
         } catch (RuntimeException e) {
             if (controlPlane != null) {
@@ -155,6 +158,10 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Resident memory of the control plane's processes, in bytes. */
     public long controlPlaneMemoryBytes() {
         return controlPlane.memoryRssBytes();
+    }
+
+    public SimulatorOptions options() {
+        return options;
     }
 
     public Path directory() {
