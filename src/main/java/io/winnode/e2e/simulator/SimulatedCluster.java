@@ -8,6 +8,7 @@ import io.winnode.e2e.simulator.controlplane.ControlPlaneConfig;
 import io.winnode.e2e.simulator.faults.FaultFile;
 import io.winnode.e2e.simulator.faults.FaultFiles;
 import io.winnode.e2e.simulator.kubelet.Latencies;
+import io.winnode.e2e.simulator.nodes.KubeletTunnel;
 import io.winnode.e2e.simulator.nodes.NodeCredentials;
 import io.winnode.e2e.simulator.nodes.SimulatedNodes;
 import io.winnode.e2e.simulator.topology.Topology;
@@ -35,14 +36,16 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private final SimulatorOptions options;
     private final ControlPlane controlPlane;
+    private final KubeletTunnel tunnel;
     private final SimulatedNodes nodes;
     private final Path directory;
     private final boolean temporaryDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SimulatedCluster(SimulatorOptions options, ControlPlane controlPlane, SimulatedNodes nodes, Path directory,
-                             boolean temporaryDirectory) {
+    private SimulatedCluster(SimulatorOptions options, ControlPlane controlPlane, KubeletTunnel tunnel, SimulatedNodes nodes,
+                             Path directory, boolean temporaryDirectory) {
         this.options = options;
+        this.tunnel = tunnel;
         this.controlPlane = controlPlane;
         this.nodes = nodes;
         this.directory = directory;
@@ -58,13 +61,15 @@ public final class SimulatedCluster implements AutoCloseable {
         Path directory = temporary ? temporaryDirectory() : options.workingDirectory();
         List<String> nodeNames = topology.nodes().stream().map(TopologyNode::name).toList();
         ControlPlane controlPlane = null;
+        KubeletTunnel tunnel = null;
         try {
+            tunnel = KubeletTunnel.start(tunnelSocket(directory));
             controlPlane = ControlPlane.start(ControlPlaneConfig.of(directory, controlPlaneAddress(topology), nodeNames,
-                    options.progress()));
+                    options.progress()).withKubeletEgress(tunnel.socket()));
             ControlPlane started = controlPlane;
             try (KubernetesClient admin = client(controlPlane.kubeconfigYaml("admin"))) {
                 ClusterAddons.installDns(admin);
-                SimulatedNodes nodes = SimulatedNodes.start(topology, credentials(started), client(started.kubeconfigYaml("admin")),
+                SimulatedNodes nodes = SimulatedNodes.start(topology, tunnel, credentials(started), client(started.kubeconfigYaml("admin")),
                         client(started.kubeconfigYaml("kube-proxy")), ClusterAddons.CLUSTER_DNS_IP, started.gitVersion(),
                         new Latencies(options.latency(), options.seed()), options.seed(), faults);
                 try {
@@ -75,16 +80,35 @@ public final class SimulatedCluster implements AutoCloseable {
                 }
                 options.progress().accept("simulated cluster ready: Kubernetes " + started.gitVersion() + " control plane, "
                         + nodeNames.size() + " simulated nodes");
-                return new SimulatedCluster(options, controlPlane, nodes, directory, temporary);
+                return new SimulatedCluster(options, controlPlane, tunnel, nodes, directory, temporary);
             }
         } catch (RuntimeException e) {
             if (controlPlane != null) {
                 controlPlane.close();
             }
+            if (tunnel != null) {
+                tunnel.close();
+            }
             if (temporary) {
                 deleteRecursively(directory);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Unix socket paths are limited to about 100 bytes (sun_path); a deep working directory gets its
+     * socket in the temporary directory instead.
+     */
+    private static Path tunnelSocket(Path directory) {
+        Path socket = directory.toAbsolutePath().resolve("kubelet-tunnel.sock");
+        if (socket.toString().length() < 100) {
+            return socket;
+        }
+        try {
+            return Files.createTempDirectory("winnode-tunnel-").resolve("kubelet-tunnel.sock");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the kubelet tunnel's socket", e);
         }
     }
 
@@ -175,6 +199,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 nodes.close();
             } finally {
                 controlPlane.close();
+                tunnel.close();
                 if (temporaryDirectory) {
                     deleteRecursively(directory);
                 }

@@ -152,6 +152,43 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     List<String> apiServerFlags() {
+        List<String> flags = new ArrayList<>(apiServerBaseFlags());
+        if (config.kubeletEgressSocket() != null) {
+            flags.add("--egress-selector-config-file=" + egressSelectorConfiguration(config.kubeletEgressSocket()));
+        }
+        return flags;
+    }
+
+    /**
+     * Traffic to nodes (the "cluster" egress: logs, exec, attach, port-forward and the node proxy) goes
+     * through an HTTP CONNECT proxy on a Unix socket, the mechanism the API server offers for nodes it cannot
+     * dial itself (KEP-1281 network proxy; k8s.io/apiserver pkg/server/egressselector). The simulated
+     * kubelets listen on loopback, which the node proxy refuses to dial ("address not allowed": its target
+     * must be a global unicast address, pkg/registry/core/node/strategy.go); behind the proxy the API
+     * server dials each node's own InternalIP and port 10250, as on a real cluster.
+     */
+    private Path egressSelectorConfiguration(Path socket) {
+        Path file = directory.resolve("egress-selector.yaml");
+        String yaml = """
+                apiVersion: apiserver.k8s.io/v1beta1
+                kind: EgressSelectorConfiguration
+                egressSelections:
+                - name: cluster
+                  connection:
+                    proxyProtocol: HTTPConnect
+                    transport:
+                      uds:
+                        udsName: %s
+                """.formatted(socket.toAbsolutePath());
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private List<String> apiServerBaseFlags() {
         KeyPairFiles serving = certificates.apiServerServing();
         KeyPairFiles kubeletClient = certificates.apiServerKubeletClient();
         KeyPairFiles sa = certificates.serviceAccountKeys();
@@ -185,10 +222,10 @@ public final class ControlPlane implements AutoCloseable {
                 "--enable-admission-plugins=NodeRestriction",
                 // Privileged and HostProcess containers must be admitted to test them [§2.1, envtest, kwok].
                 "--allow-privileged=true",
-                // The simulated nodes report InternalDNS=localhost plus a per-node kubeletEndpoint port, and a
-                // non-loopback InternalIP that nothing routes; preferring InternalDNS makes the apiserver dial
-                // localhost:<node port> for logs/exec/proxy [§2.2, §9]. The default order starts with Hostname.
-                "--kubelet-preferred-address-types=InternalDNS,InternalIP,Hostname,ExternalDNS,ExternalIP",
+                // Simulated nodes' hostnames are in no DNS, so their InternalIP comes first; the default order starts
+                // with Hostname [§2.2]. Those IPs are cluster-like and routed nowhere: the egress selector below carries
+                // every connection to a kubelet through the nodes' HTTP CONNECT proxy.
+                "--kubelet-preferred-address-types=InternalIP,Hostname,InternalDNS,ExternalDNS,ExternalIP",
                 // The apiserver authenticates to kubelets with a client certificate, as kubeadm sets it up. No
                 // --kubelet-certificate-authority: kubelet serving certificates are then not verified, the default [§2.2].
                 "--kubelet-client-certificate=" + kubeletClient.certificate(),

@@ -17,9 +17,11 @@ import java.util.function.Consumer;
  * @param clusterCidr the pod network, from which the controller manager gives each node a /24: e.g. 10.244.0.0/16
  * @param repositoryRoot the directory holding {@code controlplane/go.mod}
  * @param progress receives one line per step (build progress, component started, ready)
+ * @param kubeletEgressSocket a Unix socket where an HTTP CONNECT proxy reaches the nodes' kubelets, as a
+ *        Konnectivity server does for control planes that cannot dial nodes; null = dial nodes directly
  */
 public record ControlPlaneConfig(Path workingDirectory, String advertiseAddress, List<String> nodeNames,
-        String serviceCidr, String clusterCidr, Path repositoryRoot, Consumer<String> progress) {
+        String serviceCidr, String clusterCidr, Path repositoryRoot, Consumer<String> progress, Path kubeletEgressSocket) {
 
     public static final String DEFAULT_SERVICE_CIDR = "10.96.0.0/12";
     public static final String DEFAULT_CLUSTER_CIDR = "10.244.0.0/16";
@@ -38,6 +40,12 @@ public record ControlPlaneConfig(Path workingDirectory, String advertiseAddress,
     public static ControlPlaneConfig of(Path workingDirectory, String advertiseAddress, List<String> nodeNames,
             Consumer<String> progress) {
         return new ControlPlaneConfig(workingDirectory, advertiseAddress, nodeNames, DEFAULT_SERVICE_CIDR,
-                DEFAULT_CLUSTER_CIDR, Path.of("").toAbsolutePath(), progress);
+                DEFAULT_CLUSTER_CIDR, Path.of("").toAbsolutePath(), progress, null);
+    }
+
+    /** The same, with the apiserver reaching kubelets through the HTTP CONNECT proxy on {@code socket}. */
+    public ControlPlaneConfig withKubeletEgress(Path socket) {
+        return new ControlPlaneConfig(workingDirectory, advertiseAddress, nodeNames, serviceCidr, clusterCidr, repositoryRoot,
+                progress, socket);
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated node as the control plane sees it, in the order a kubelet starts: its kubelet API
- * server comes up, it registers its Node (with that server's port), starts renewing its Lease, waits
+ * server comes up (reachable through the tunnel at the node's InternalIP and port 10250), it
+ * registers its Node, starts renewing its Lease, waits
  * for kube-controller-manager's node IPAM to assign its pod CIDR, then runs the pods the scheduler
  * binds to it. Every API call is made as the node ({@code system:node:NAME}), so the Node authorizer
  * and the NodeRestriction admission plugin judge it as they judge a real kubelet.
@@ -58,7 +59,8 @@ final class NodeAgent implements AutoCloseable {
                             : selfRef[0].getStore().getByKey(name), runtime.registry(), runtime.latencies(),
                     runtime.processes(), runtime.faults(), runtime.loops(), credentials.servingCert(name),
                     credentials.servingKey(name));
-            Node registered = register(client, NodeFactory.build(spec, server.port(), runtime.kubeletVersion()));
+            runtime.tunnel().route(spec.internalIP(), server.port());
+            Node registered = register(client, NodeFactory.build(spec, KubeletTunnel.KUBELET_PORT, runtime.kubeletVersion()));
             NodeLease nodeLease = new NodeLease(client, registered);
             nodeLease.renew();
             ScheduledFuture<?> lease = runtime.loops().scheduleWithFixedDelay(nodeLease::renew,

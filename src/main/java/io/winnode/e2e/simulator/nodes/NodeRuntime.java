@@ -15,10 +15,11 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every simulated node shares: the container runtime and data-plane models (one pod network,
- * one DNS, one registry of sandboxes, as one physical network joins real nodes), the loops and
+ * one DNS, one registry of sandboxes, as one physical network joins real nodes), the way the API
+ * server reaches their kubelets, the loops and
  * processes they run on, the HTTP servers' event loops, and the armed faults.
  */
-record NodeRuntime(Vertx vertx, String kubeletVersion, Latencies latencies, RuntimeRegistry registry,
+record NodeRuntime(Vertx vertx, KubeletTunnel tunnel, String kubeletVersion, Latencies latencies, RuntimeRegistry registry,
                    ClusterNetwork network, ClusterDns dns, String clusterDnsIp, ImagePuller puller,
                    ExecutorService processes, ScheduledExecutorService loops, ActiveFaults faults,
                    Set<String> reportedFailures) {

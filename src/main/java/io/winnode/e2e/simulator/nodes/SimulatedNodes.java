@@ -60,7 +60,7 @@ public final class SimulatedNodes implements AutoCloseable {
      * @param proxyClient  a client authenticated as {@code system:kube-proxy}, for the data plane's view (closed with the nodes)
      * @param clusterDnsIp the ClusterIP of the {@code kube-dns} Service, which pods' resolvers use
      */
-    public static SimulatedNodes start(Topology topology, NodeCredentials credentials, KubernetesClient admin,
+    public static SimulatedNodes start(Topology topology, KubeletTunnel tunnel, NodeCredentials credentials, KubernetesClient admin,
                                        KubernetesClient proxyClient, String clusterDnsIp, String kubeletVersion,
                                        Latencies latencies, long seed, List<FaultFile> faultFiles) {
         AtomicInteger threads = new AtomicInteger();
@@ -70,7 +70,7 @@ public final class SimulatedNodes implements AutoCloseable {
         nodes.track(admin);
         nodes.track(proxyClient);
         try {
-            nodes.startAll(topology, credentials, admin, proxyClient, clusterDnsIp, kubeletVersion, latencies, seed, faultFiles);
+            nodes.startAll(topology, tunnel, credentials, admin, proxyClient, clusterDnsIp, kubeletVersion, latencies, seed, faultFiles);
             return nodes;
         } catch (RuntimeException e) {
             nodes.close();
@@ -78,7 +78,7 @@ public final class SimulatedNodes implements AutoCloseable {
         }
     }
 
-    private void startAll(Topology topology, NodeCredentials credentials, KubernetesClient admin, KubernetesClient proxyClient,
+    private void startAll(Topology topology, KubeletTunnel tunnel, NodeCredentials credentials, KubernetesClient admin, KubernetesClient proxyClient,
                           String clusterDnsIp, String kubeletVersion, Latencies latencies, long seed,
                           List<FaultFile> faultFiles) {
         ServiceView view = track(new ServiceView(proxyClient));
@@ -91,7 +91,7 @@ public final class SimulatedNodes implements AutoCloseable {
         if (!faults.isEmpty()) {
             wireFaults(faults, admin, network, latencies);
         }
-        NodeRuntime runtime = new NodeRuntime(vertx, kubeletVersion, latencies, registry, network, dns, clusterDnsIp, puller,
+        NodeRuntime runtime = new NodeRuntime(vertx, tunnel, kubeletVersion, latencies, registry, network, dns, clusterDnsIp, puller,
                 processes, loops, faults, null);
         for (TopologyNode spec : topology.nodes()) {
             agents.add(NodeAgent.start(spec, credentials, runtime));

@@ -23,12 +23,10 @@ import java.util.UUID;
  * condition and the port of its kubelet server. The pod CIDR is not the kubelet's to choose:
  * kube-controller-manager's node IPAM assigns it after registration.
  *
- * <p>Addresses (real-control-plane.md §9): a cluster-like, non-loopback {@code InternalIP} that
- * pods, Services and the suite see (hostNetwork pods take it as their IP, and EndpointSlice
- * validation rejects loopback), plus {@code InternalDNS localhost}, which the API server is told to
- * prefer for dialing the kubelet ({@code --kubelet-preferred-address-types}), together with the
- * node's own {@code daemonEndpoints.kubeletEndpoint.Port} (kubernetes/kubernetes
- * pkg/kubelet/client/kubelet_client.go).
+ * <p>Addresses: a cluster-like, non-loopback {@code InternalIP} that pods, Services and the suite
+ * see (hostNetwork pods take it as their IP; EndpointSlice validation and the node proxy refuse
+ * loopback), and the kubelet port 10250. Nothing routes that IP on this machine: the API server
+ * reaches the kubelet through {@code nodes.KubeletTunnel}, its egress proxy to the nodes.
  */
 public final class NodeFactory {
 
@@ -41,9 +39,6 @@ public final class NodeFactory {
      * through a kubeconfig still knows it is not a real one.
      */
     public static final String PROVIDER_ID_SCHEME = io.winnode.e2e.framework.cluster.ClusterKind.SIMULATED_PROVIDER_ID_SCHEME;
-
-    /** The address the API server dials for every simulated kubelet; each listens on its own port. */
-    public static final String KUBELET_HOST = "localhost";
 
     public static Node build(TopologyNode spec, int kubeletPort, String kubeletVersion) {
         OsFamily os = OsFamily.fromLabel(spec.os());
@@ -73,7 +68,6 @@ public final class NodeFactory {
                     .withCapacity(capacity).withAllocatable(allocatable)
                     .addNewAddress().withType("InternalIP").withAddress(spec.internalIP()).endAddress()
                     .addNewAddress().withType("Hostname").withAddress(spec.name()).endAddress()
-                    .addNewAddress().withType("InternalDNS").withAddress(KUBELET_HOST).endAddress()
                     .addNewCondition().withType("MemoryPressure").withStatus("False").withReason("KubeletHasSufficientMemory")
                         .withMessage("kubelet has sufficient memory available").withLastHeartbeatTime(now).withLastTransitionTime(now).endCondition()
                     .addNewCondition().withType("DiskPressure").withStatus("False").withReason("KubeletHasNoDiskPressure")

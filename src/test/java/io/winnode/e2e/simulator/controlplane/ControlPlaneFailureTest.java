@@ -21,7 +21,7 @@ class ControlPlaneFailureTest {
     void apiServerRefusingItsFlagsFailsTheStartWithItsLogAndStopsEtcd() throws Exception {
         List<String> progress = new ArrayList<>();
         ControlPlaneConfig config = new ControlPlaneConfig(dir.resolve("cluster"), "172.18.0.2", List.of("win-1"),
-                "not-a-cidr", ControlPlaneConfig.DEFAULT_CLUSTER_CIDR, Path.of("").toAbsolutePath(), progress::add);
+                "not-a-cidr", ControlPlaneConfig.DEFAULT_CLUSTER_CIDR, Path.of("").toAbsolutePath(), progress::add, null);
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> ControlPlane.start(config))
                 .isInstanceOf(IllegalStateException.class)
