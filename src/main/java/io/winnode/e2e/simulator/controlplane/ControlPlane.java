@@ -93,6 +93,9 @@ public final class ControlPlane implements AutoCloseable {
         if (reaped > 0) {
             progress.accept("Killed " + reaped + " control-plane process(es) left over in " + directory);
         }
+        // A throwaway cluster: a reused directory must not hand the new apiserver the old cluster's objects, which
+        // would carry tokens and CA data of certificates regenerated below.
+        deleteRecursively(directory.resolve("etcd"));
         binaries = ControlPlaneBinaries.resolve(config.repositoryRoot(), progress);
 
         long t0 = System.nanoTime();
@@ -334,6 +337,19 @@ public final class ControlPlane implements AutoCloseable {
     private IllegalStateException failure(ComponentProcess p, String what) {
         return new IllegalStateException(p.component().programName() + " " + what + ". Last lines of " + p.log() + ":\n"
                 + p.logTail(LOG_TAIL_LINES));
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the previous etcd data in " + path, e);
+        }
     }
 
     private static String truncate(String s) {

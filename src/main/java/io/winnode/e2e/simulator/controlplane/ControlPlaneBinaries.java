@@ -53,6 +53,11 @@ public final class ControlPlaneBinaries {
         this.gitVersion = gitVersion;
     }
 
+    /** As {@link #resolve(Path, Consumer)}, with build progress printed to stderr. */
+    public static ControlPlaneBinaries resolve(Path repositoryRoot) {
+        return resolve(repositoryRoot, System.err::println);
+    }
+
     /**
      * Resolves the binaries, building the module first if its cached build is missing.
      *
