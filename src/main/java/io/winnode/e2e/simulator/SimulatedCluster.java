@@ -58,7 +58,7 @@ public final class SimulatedCluster implements AutoCloseable {
         // Read (and reject) fault files before anything starts: a malformed one is bad input.
         List<FaultFile> faults = FaultFiles.readAll(options.faultFiles());
         boolean temporary = options.workingDirectory() == null;
-        Path directory = temporary ? temporaryDirectory() : options.workingDirectory();
+        Path directory = temporary ? temporaryDirectory() : createDirectories(options.workingDirectory());
         List<String> nodeNames = topology.nodes().stream().map(TopologyNode::name).toList();
         ControlPlane controlPlane = null;
         KubeletTunnel tunnel = null;
@@ -140,6 +140,14 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private static KubernetesClient client(String kubeconfigYaml) {
         return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the simulated cluster's directory " + directory, e);
+        }
     }
 
     private static Path temporaryDirectory() {

@@ -56,6 +56,7 @@ class RunnerManifestsTest {
             List.of("", "nodes", "list"), List.of("", "nodes", "get"),
             List.of("", "nodes/proxy", "get"),
             List.of("", "namespaces", "create"), List.of("", "namespaces", "delete"),
+            List.of("", "serviceaccounts", "get"),
             List.of("", "pods", "create"), List.of("", "pods", "delete"), List.of("", "pods", "get"),
             List.of("", "pods", "list"), List.of("", "pods", "watch"),
             List.of("", "pods/exec", "create"), List.of("", "pods/exec", "get"),
