@@ -2,7 +2,6 @@ package io.winnode.e2e.simulator.kubelet;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.simulator.container.CommandOutcome;
 import io.winnode.e2e.simulator.container.ContainerCommands;

@@ -58,7 +58,7 @@ public final class KubeletServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server and waits until it listens.
+     * Starts the server and waits until it listens (so not to be called on a Vert.x event-loop thread).
      *
      * @param node      this node's Node as last registered (capacity, labels, creation time for stats and configz)
      * @param processes where exec'd commands run (they may sleep or connect)
