@@ -14,9 +14,15 @@ import java.util.Optional;
  * package lived in {@code k8s.io/kubelet pkg/cri/streaming} before 1.36): no subprotocol,
  * {@code channel.k8s.io}, {@code base64.channel.k8s.io}, {@code v4.channel.k8s.io} and
  * {@code v4.base64.channel.k8s.io}. fabric8 offers only {@code v4.channel.k8s.io}
- * (real-control-plane.md §3.3). {@code v5.channel.k8s.io} reaches a kubelet only when its node
- * declares {@code ExtendWebSocketsToKubelet} (§3.4); simulated nodes declare nothing, so the API
- * server translates v5 to SPDY itself and v5 is not offered here.
+ * (real-control-plane.md §3.3).
+ *
+ * <p>{@code v5.channel.k8s.io} (v4 plus a client half-close frame {@code [255, channel]}) is what
+ * client-go and kubectl offer. A 1.37 kubelet takes it itself when its {@code ExtendWebSocketsToKubelet}
+ * gate is on, the default since 1.36 ({@code pkg/features/kube_features.go}): as soon as a client
+ * offers v5, getExec/getAttach hand the request to the stream translator, which accepts v5 only and
+ * speaks SPDY to the runtime ({@code pkg/kubelet/server/server.go};
+ * {@code apiserver pkg/util/proxy/streamtranslator.go, websocket.go}). The API server passes v5 through
+ * only to nodes that declare the feature (§3.3); otherwise it translates before the kubelet.
  *
  * <p>Framing ({@code k8s.io/streaming pkg/httpstream/wsstream/conn.go}, Conn.write): binary
  * protocols send one binary message per write whose first byte is the channel; base64 protocols send
@@ -30,7 +36,8 @@ enum ChannelProtocol {
     CHANNEL("channel.k8s.io", false, false),
     BASE64_CHANNEL("base64.channel.k8s.io", true, false),
     V4_CHANNEL("v4.channel.k8s.io", false, true),
-    V4_BASE64_CHANNEL("v4.base64.channel.k8s.io", true, true);
+    V4_BASE64_CHANNEL("v4.base64.channel.k8s.io", true, true),
+    V5_CHANNEL("v5.channel.k8s.io", false, true);
 
     static final int STDIN = 0;
     static final int STDOUT = 1;
@@ -47,19 +54,26 @@ enum ChannelProtocol {
         this.statusAsJson = statusAsJson;
     }
 
+    String header() {
+        return header;
+    }
+
     /** The names a server lists to its WebSocket handshaker (all but the empty one). */
     static List<String> offerable() {
-        return List.of(CHANNEL.header, BASE64_CHANNEL.header, V4_CHANNEL.header, V4_BASE64_CHANNEL.header);
+        return List.of(V5_CHANNEL.header, CHANNEL.header, BASE64_CHANNEL.header, V4_CHANNEL.header, V4_BASE64_CHANNEL.header);
     }
 
     /**
      * The first offered subprotocol the server supports, in the client's order, or none when the client
      * offered only unsupported ones; no offer at all means the unnamed protocol. Same rule as the
-     * handshake in {@code wsstream/conn.go}.
+     * handshake in {@code wsstream/conn.go}. Any offer of v5 goes to the translator, which takes v5.
      */
     static Optional<ChannelProtocol> negotiate(List<String> offered) {
         if (offered.isEmpty()) {
             return Optional.of(NONE);
+        }
+        if (offered.contains(V5_CHANNEL.header)) {
+            return Optional.of(V5_CHANNEL);
         }
         for (String name : offered) {
             for (ChannelProtocol p : values()) {
@@ -82,6 +96,14 @@ enum ChannelProtocol {
             }
         }
         throw new IllegalArgumentException("not a channel protocol: " + negotiated);
+    }
+
+    /**
+     * Whether the kubelet's stream translator serves this protocol: the runtime's outcome then reaches
+     * the client after one more round of Status handling (see {@link StreamStatuses}).
+     */
+    boolean translated() {
+        return this == V5_CHANNEL;
     }
 
     boolean writesStatusAsJson() {

@@ -2,7 +2,6 @@ package io.winnode.e2e.simulator.kubelet;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.simulator.container.CommandOutcome;
 import io.winnode.e2e.simulator.container.ContainerCommands;
@@ -45,8 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread was preempted at that point. For the same reason the streaming library's empty "connected"
  * frame goes out when the process has started, just before its output, not at the upgrade.
  *
- * <p>Not simulated: stdin (frames from the client, channel 0, and terminal resizes, channel 4, are read
- * and dropped: simulated commands take no input) and SPDY, which only kubectl and client-go speak
+ * <p>Not simulated: stdin (frames from the client, channel 0, terminal resizes, channel 4, and v5's
+ * half-close frames are read and dropped: simulated commands take no input) and SPDY, which only kubectl and client-go speak
  * (answered 400, see {@link #refuseNonWebSocket}).
  */
 final class ContainerStreams {
@@ -134,16 +133,24 @@ final class ContainerStreams {
         return false;
     }
 
-    /** A client offering only subprotocols the streaming server does not know gets 403 and no body. */
+    /**
+     * A client offering only subprotocols the streaming server does not know gets 403 and no body.
+     * Otherwise the request is left offering just the protocol the kubelet picks, so that the WebSocket
+     * handshake (which would take the client's first supported one) agrees with it when v5 is not first.
+     */
     private static boolean negotiable(HttpServerRequest req) {
         String header = req.getHeader("Sec-WebSocket-Protocol");
         List<String> offered = header == null ? List.of()
                 : Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (ChannelProtocol.negotiate(offered).isPresent()) {
-            return true;
+        Optional<ChannelProtocol> chosen = ChannelProtocol.negotiate(offered);
+        if (chosen.isEmpty()) {
+            Replies.text(req, 403, "");
+            return false;
         }
-        Replies.text(req, 403, "");
-        return false;
+        if (chosen.get() != ChannelProtocol.NONE) {
+            req.headers().set("Sec-WebSocket-Protocol", chosen.get().header());
+        }
+        return true;
     }
 
     private void run(StreamSession session, PodSandbox sb, ContainerInstance c, List<String> argv) {
@@ -159,7 +166,9 @@ final class ContainerStreams {
         session.connected();
         session.stdout(outcome.stdout());
         session.stderr(startErrorText(sb.os, outcome));
-        session.finish(outcome.exitCode() == 0 ? StreamStatuses.success() : StreamStatuses.exitCode(argv, outcome.exitCode()));
+        int code = outcome.exitCode();
+        session.finish(code == 0 ? StreamStatuses.success()
+                : session.translated() ? StreamStatuses.exitCodeTranslated(code) : StreamStatuses.exitCode(argv, code));
     }
 
     /**
@@ -186,7 +195,7 @@ final class ContainerStreams {
     private static void failedStart(StreamSession session, String message) {
         session.connected();
         session.stderr(message + "\n");
-        session.finish(StreamStatuses.runtimeError(message));
+        session.finish(session.translated() ? StreamStatuses.runtimeErrorTranslated(message) : StreamStatuses.runtimeError(message));
     }
 
     /**

@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class KubeletServer implements AutoCloseable {
 
+    private static final String HOST = "127.0.0.1";
+
     private final HttpServer server;
     private final String nodeName;
     private final NodeEndpoints node;
@@ -58,7 +60,7 @@ public final class KubeletServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server and waits until it listens.
+     * Starts the server and waits until it listens (so not to be called on a Vert.x event-loop thread).
      *
      * @param node      this node's Node as last registered (capacity, labels, creation time for stats and configz)
      * @param processes where exec'd commands run (they may sleep or connect)
@@ -69,7 +71,7 @@ public final class KubeletServer implements AutoCloseable {
                                       Latencies latencies, ExecutorService processes, ActiveFaults faults,
                                       ScheduledExecutorService timer, Path certPem, Path keyPem) {
         SubresourceFaults nodeFaults = new SubresourceFaults(faults, nodeName);
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
+        HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(0).setSsl(true)
                 .setKeyCertOptions(new PemKeyCertOptions().setCertPath(certPem.toString()).setKeyPath(keyPem.toString()))
                 .setWebSocketSubProtocols(ChannelProtocol.offerable());
         HttpServer http = vertx.createHttpServer(options);
@@ -83,7 +85,12 @@ public final class KubeletServer implements AutoCloseable {
         return kubelet;
     }
 
-    /** The port the server listens on (on 127.0.0.1). */
+    /** The address the server listens on: the node's InternalIP for the API server to dial. */
+    public String host() {
+        return HOST;
+    }
+
+    /** The port the server listens on, for {@code status.daemonEndpoints.kubeletEndpoint.port}. */
     public int port() {
         return server.actualPort();
     }

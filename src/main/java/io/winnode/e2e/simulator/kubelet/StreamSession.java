@@ -25,6 +25,11 @@ final class StreamSession {
         this.options = options;
     }
 
+    /** Whether the kubelet's v5 stream translator (not the runtime's server) answers this stream. */
+    boolean translated() {
+        return protocol.translated();
+    }
+
     boolean clientGone() {
         return ws.isClosed();
     }

@@ -34,6 +34,32 @@ final class StreamStatuses {
                 .build();
     }
 
+    /**
+     * The same exit through the kubelet's v5 stream translator: its SPDY client turns the runtime's
+     * Status into "command terminated with exit code N" (client-go {@code tools/remotecommand/v4.go},
+     * errorDecoderV4) and codeExitToStatusError wraps that once more
+     * ({@code apiserver pkg/util/proxy/streamtranslator.go}).
+     */
+    static Status exitCodeTranslated(int code) {
+        return new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")
+                .withMessage("command terminated with non-zero exit code: command terminated with exit code " + code)
+                .withReason("NonZeroExitCode")
+                .withNewDetails().addNewCause().withReason("ExitCode").withMessage(String.valueOf(code)).endCause().endDetails()
+                .build();
+    }
+
+    /**
+     * A runtime error through the translator: its SPDY client returns the runtime Status's message as
+     * a plain error, which the translator reports as a new InternalError, hence the doubled prefix.
+     */
+    static Status runtimeErrorTranslated(String runtimeMessage) {
+        String error = runtimeError(runtimeMessage).getMessage();
+        return new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")
+                .withMessage("Internal error occurred: " + error).withReason("InternalError").withCode(500)
+                .withNewDetails().addNewCause().withMessage(error).endCause().endDetails()
+                .build();
+    }
+
     static Status runtimeError(String runtimeMessage) {
         String error = "error executing command in container: " + runtimeMessage;
         return new StatusBuilder().withNewMetadata().endMetadata().withStatus("Failure")

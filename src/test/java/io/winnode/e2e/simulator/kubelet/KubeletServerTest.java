@@ -240,14 +240,32 @@ class KubeletServerTest {
 
     @Test
     void theFirstSupportedOfferedSubprotocolWins() throws Exception {
-        KubeletTestClient.Stream s = toLinux.stream(exec("apps", "lin", "c", "echo", "x"), "v5.channel.k8s.io", V4,
+        KubeletTestClient.Stream s = toLinux.stream(exec("apps", "lin", "c", "echo", "x"), "v3.channel.k8s.io", V4,
                 "channel.k8s.io");
         assertThat(s.subprotocol()).isEqualTo(V4);
     }
 
+    /** client-go and kubectl offer v5; a 1.37 kubelet's stream translator takes it and relays the runtime's outcome. */
+    @Test
+    void v5IsServedWithTheTranslatorsStatuses() throws Exception {
+        KubeletTestClient.Stream s = toLinux.stream(exec("apps", "lin", "c", "sh", "-c", "echo five; exit 4"),
+                V4, "v5.channel.k8s.io");
+        assertThat(s.subprotocol()).isEqualTo("v5.channel.k8s.io");
+        assertThat(s.rendered()).startsWith("1:", "1:five\n");
+        JsonNode status = Serialization.jsonMapper().readTree(s.frames().get(s.frames().size() - 1).text());
+        assertThat(status.path("message").asString())
+                .isEqualTo("command terminated with non-zero exit code: command terminated with exit code 4");
+        assertThat(status.path("details").path("causes").get(0).path("message").asString()).isEqualTo("4");
+        KubeletTestClient.Stream failed = toWindows.stream(exec("faulty", "broken", "c", "cmd", "/c", "hostname"),
+                "v5.channel.k8s.io");
+        JsonNode internal = Serialization.jsonMapper().readTree(failed.frames().get(failed.frames().size() - 1).text());
+        assertThat(internal.path("message").asString()).isEqualTo("Internal error occurred: Internal error occurred: "
+                + "error executing command in container: hcs::System::CreateProcess: The RPC server is unavailable.");
+    }
+
     @Test
     void onlyUnsupportedSubprotocolsAreRefusedWith403() throws Exception {
-        KubeletTestClient.Refusal r = toLinux.refusedStream(exec("apps", "lin", "c", "echo", "x"), "v5.channel.k8s.io");
+        KubeletTestClient.Refusal r = toLinux.refusedStream(exec("apps", "lin", "c", "echo", "x"), "v3.channel.k8s.io");
         assertThat(r.status()).isEqualTo(403);
     }
 
