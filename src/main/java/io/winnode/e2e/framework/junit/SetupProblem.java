@@ -1,6 +1,7 @@
 package io.winnode.e2e.framework.junit;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class SetupProblem extends RuntimeException {
     public static Optional<SetupProblem> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (isForbidden(t)) {
-                return Optional.of(new SetupProblem(PREFIX + "the suite's credentials were refused: " + firstLine(t.getMessage())
+                return Optional.of(new SetupProblem(PREFIX + "the suite's credentials were refused: " + describe(t)
                         + ". The identity the run uses lacks this permission; grant it to that identity "
                         + "(for the in-cluster runner: manifests/runner/clusterrole.yaml).", failure));
             }
@@ -29,13 +30,27 @@ public final class SetupProblem extends RuntimeException {
         return Optional.empty();
     }
 
-    /** fabric8 reports a refused REST call by code, and a refused exec/attach upgrade by the handshake's status line. */
+    /**
+     * fabric8 reports a refused REST call by code; a refused exec/attach WebSocket upgrade surfaces as
+     * "An error has occurred." caused by a handshake exception that holds the HTTP response.
+     */
     private static boolean isForbidden(Throwable t) {
         if (t instanceof KubernetesClientException k && k.getCode() == 403) {
             return true;
         }
+        if (t instanceof WebSocketHandshakeException w && w.getResponse() != null && w.getResponse().code() == 403) {
+            return true;
+        }
         String message = t.getMessage();
         return message != null && (message.contains("403 Forbidden") || message.contains("code=403"));
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof WebSocketHandshakeException w) {
+            return "HTTP 403 Forbidden on the WebSocket upgrade of " + w.getResponse().request().uri().getPath()
+                    + " (exec and attach need the create verb on pods/exec and pods/attach)";
+        }
+        return firstLine(t.getMessage());
     }
 
     private static String firstLine(String message) {
