@@ -1,8 +1,5 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.simulator.LatencyProfile;
-import io.winnode.e2e.simulator.SimulatedCluster;
-import io.winnode.e2e.simulator.SimulatorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,16 +30,15 @@ final class ClusterServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedClusterFiles files = new EmbeddedClusterFiles(directory);
-        SimulatorOptions options = SimulatorOptions.defaults().withTopologyFile(simTopology).withSeed(simSeed)
-                .withLatency(LatencyProfile.parse(simLatency)).withWorkingDirectory(files.state());
-        SimulatedCluster cluster = SimulatedCluster.start(options);
+        SimulatedClusterLauncher cluster = SimulatedClusterLauncher.startIn(files.state(), simTopology, simLatency, simSeed,
+                directory);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();
             stopped.countDown();
         }, "winnode-cluster-serve-stop"));
-        Path written = cluster.writeKubeconfig(directory);
-        java.nio.file.Files.move(written, files.kubeconfig(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        // Moved into place last: the kubeconfig's appearance is what cluster up waits for.
+        java.nio.file.Files.move(cluster.kubeconfig(), files.kubeconfig(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         System.err.println("winnode: cluster up; kubeconfig " + files.kubeconfig().toAbsolutePath());
         stopped.await();

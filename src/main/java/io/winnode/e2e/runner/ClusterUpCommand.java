@@ -1,7 +1,6 @@
 package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.simulator.controlplane.ControlPlane;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -135,6 +134,6 @@ final class ClusterUpCommand implements Callable<Integer> {
     }
 
     static int reap(EmbeddedClusterFiles files) {
-        return Files.isDirectory(files.state()) ? ControlPlane.reapOrphans(files.state()) : 0;
+        return SimulatedClusterLauncher.reapLeftovers(files.state());
     }
 }

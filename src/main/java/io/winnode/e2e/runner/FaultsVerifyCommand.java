@@ -109,6 +109,12 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         }
         out.flush();
 
+        // Every child starts the embedded cluster: build (or find) the control plane once, here, so that
+        // no child spends its run time limit waiting for a first build.
+        SimulatedClusterLauncher.prepareControlPlane(line -> {
+            out.println("winnode: " + line);
+            out.flush();
+        });
         List<ChildRunResult> results = runAll(runs, settings, workers, out);
         DetectionMatrix matrix = DetectionMatrix.of(settings, seed, results);
         var written = matrix.writeTo(artifacts);

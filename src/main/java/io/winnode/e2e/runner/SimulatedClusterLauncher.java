@@ -4,13 +4,15 @@ import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.simulator.LatencyProfile;
 import io.winnode.e2e.simulator.SimulatedCluster;
 import io.winnode.e2e.simulator.SimulatorOptions;
+import io.winnode.e2e.simulator.controlplane.ControlPlane;
+import io.winnode.e2e.simulator.controlplane.ControlPlaneBinaries;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Starts and stops the embedded simulated cluster for a run. The only class of the runner that
+ * Starts and stops the embedded simulated cluster (for a run, or held by {@code cluster up}). The only class of the runner that
  * knows the simulator: everything after it reaches the cluster through the kubeconfig it writes,
  * the same code path a real cluster takes.
  */
@@ -47,6 +49,36 @@ final class SimulatedClusterLauncher implements LocalCluster {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * For {@code cluster up}: a simulated cluster whose files live in {@code directory} (so that
+     * {@code cluster down} can find them), its kubeconfig written into {@code kubeconfigDirectory}.
+     */
+    static SimulatedClusterLauncher startIn(Path directory, Path topology, String latency, long seed, Path kubeconfigDirectory) {
+        if (topology != null && !Files.isReadable(topology)) {
+            throw new InvalidInputException("Cannot read simulator topology " + topology
+                    + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
+        }
+        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(LatencyProfile.parse(latency))
+                .withSeed(seed).withWorkingDirectory(directory);
+        SimulatedCluster cluster = SimulatedCluster.start(options);
+        try {
+            return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Builds (first time) or finds the control plane, so that runs started afterwards need not. */
+    static void prepareControlPlane(java.util.function.Consumer<String> progress) {
+        ControlPlaneBinaries.resolve(Path.of("").toAbsolutePath(), progress);
+    }
+
+    /** Kills control-plane processes a dead holder left in {@code directory}; returns how many. */
+    static int reapLeftovers(Path directory) {
+        return Files.isDirectory(directory) ? ControlPlane.reapOrphans(directory) : 0;
     }
 
     @Override
