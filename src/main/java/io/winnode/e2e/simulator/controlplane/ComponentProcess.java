@@ -107,6 +107,11 @@ final class ComponentProcess {
     }
 
     /** VmRSS from /proc/<pid>/status in bytes, 0 when gone. */
+    /** CPU time the component has used so far (user + system); zero once it is gone. */
+    java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     long rssBytes() {
         return statusBytes(process.pid(), "VmRSS:");
     }

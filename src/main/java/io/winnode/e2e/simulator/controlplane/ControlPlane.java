@@ -514,6 +514,10 @@ public final class ControlPlane implements AutoCloseable {
             reverse = new ArrayList<>(processes);
         }
         Collections.reverse(reverse);
+        // What the control plane cost this cluster's life, for whoever tunes how many clusters run at once.
+        config.progress().accept("control plane CPU time: " + reverse.stream().filter(ComponentProcess::isAlive)
+                .map(p -> p.component().programName() + " " + p.cpuTime().toMillis() / 100 / 10.0 + " s")
+                .collect(java.util.stream.Collectors.joining(", ")));
         for (ComponentProcess p : reverse) {
             long t0 = System.nanoTime();
             boolean killed = p.stop(STOP_GRACE);
