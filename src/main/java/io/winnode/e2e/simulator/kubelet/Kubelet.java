@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.simulator.container.ContainerFilesystem;
 import io.winnode.e2e.simulator.container.FileTree;
@@ -284,8 +283,8 @@ public final class Kubelet {
         synchronized (sb) {
             status = PodStatusComposer.compose(sb, node.os() == OsFamily.WINDOWS);
         }
-        String json = Serialization.asJson(status);
-        if (json.equals(sb.lastWrittenStatus)) {
+        // Compared as objects (the model's equals), not as JSON: the status is composed every sync pass.
+        if (status.equals(sb.lastWrittenStatus)) {
             return;
         }
         Pod stored = deps.pods().getStore().getByKey(sb.namespace + "/" + sb.name);
@@ -298,7 +297,7 @@ public final class Kubelet {
         Pod update = new PodBuilder(stored).withStatus(status).build();
         try {
             deps.client().pods().inNamespace(sb.namespace).resource(update).updateStatus();
-            sb.lastWrittenStatus = json;
+            sb.lastWrittenStatus = status;
         } catch (KubernetesClientException e) {
             // Conflict, the pod is gone, or the server is stopping; the next pass sees the current state.
         }

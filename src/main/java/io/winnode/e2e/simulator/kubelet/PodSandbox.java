@@ -35,7 +35,7 @@ final class PodSandbox {
     NetworkAccess network;
     final Map<String, ContainerInstance> initContainers = new LinkedHashMap<>();
     final Map<String, ContainerInstance> containers = new LinkedHashMap<>();
-    String lastWrittenStatus;
+    io.fabric8.kubernetes.api.model.PodStatus lastWrittenStatus;
     // Graceful termination requested through the API (REALISTIC profile): by when containers must be stopped.
     volatile Instant terminationDeadline;
     boolean killingReported;

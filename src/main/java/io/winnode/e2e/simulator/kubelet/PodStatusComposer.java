@@ -158,7 +158,14 @@ final class PodStatusComposer {
         return t == null ? null : t.toString();
     }
 
+    /** Image digests, computed once per image: the status is composed every sync pass. */
+    private static final java.util.Map<String, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String sha(String image) {
+        return DIGESTS.computeIfAbsent(image, PodStatusComposer::digest);
+    }
+
+    private static String digest(String image) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(image.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();
