@@ -37,9 +37,15 @@ record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
         return directory.resolve("run.log");
     }
 
-    /** The arguments of {@code winnode} for this run (after the class name). */
-    List<String> arguments(Settings settings) {
+    /**
+     * The arguments of {@code winnode} for this run (after the class name), on the shared control
+     * plane in {@code controlPlane} (null: the run starts its own).
+     */
+    List<String> arguments(Settings settings, Path controlPlane) {
         List<String> args = new ArrayList<>(replayArguments(settings));
+        if (controlPlane != null) {
+            args.addAll(List.of("--sim-control-plane", controlPlane.toString()));
+        }
         args.addAll(List.of("--progress", "plain", "--artifacts", directory.toString(),
                 "--allure-results", directory.resolve("allure-results").toString()));
         if (!SelectionOptions.SCENARIOS_PACKAGE.equals(settings.scenariosPackage())) {

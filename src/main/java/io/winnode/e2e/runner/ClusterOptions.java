@@ -39,6 +39,13 @@ final class ClusterOptions {
             description = "Simulated cluster: seed of every random choice, for reproducible runs (default: ${DEFAULT-VALUE}).")
     long simSeed;
 
+    /**
+     * Hidden: the simulated cluster's nodes join the control plane another process runs from this
+     * directory instead of starting one ({@code faults verify} gives each of its workers one).
+     */
+    @Option(names = "--sim-control-plane", paramLabel = "DIR", hidden = true)
+    Path simControlPlane;
+
     boolean simulated() {
         return source == Source.SIMULATED;
     }

@@ -50,7 +50,7 @@ final class ClusterSession implements AutoCloseable {
             case SIMULATED -> {
                 refuseRealClusterOptions(options, "simulated");
                 yield openLocal(ClusterKind.SIMULATED, scratch -> SimulatedClusterLauncher.start(options.simTopology,
-                        options.simLatency, options.simSeed, faultFiles, scratch));
+                        options.simLatency, options.simSeed, faultFiles, options.simControlPlane, scratch));
             }
             case K3S -> {
                 refuseRealClusterOptions(options, "k3s");

@@ -109,13 +109,10 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         }
         out.flush();
 
-        // Every child starts the embedded cluster: build (or find) the control plane once, here, so that
-        // no child spends its run time limit waiting for a first build.
-        SimulatedClusterLauncher.prepareControlPlane(line -> {
-            out.println("winnode: " + line);
-            out.flush();
-        });
-        List<ChildRunResult> results = runAll(runs, settings, workers, out);
+        List<ChildRunResult> results;
+        try (ControlPlanePool controlPlanes = ControlPlanePool.start(workers, out)) {
+            results = runAll(runs, settings, workers, controlPlanes, out);
+        }
         DetectionMatrix matrix = DetectionMatrix.of(settings, seed, results);
         var written = matrix.writeTo(artifacts);
         out.println();
@@ -177,8 +174,8 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         return selected;
     }
 
-    private List<ChildRunResult> runAll(List<ChildRun> runs, ChildRun.Settings settings, int workers, PrintWriter out)
-            throws InterruptedException {
+    private List<ChildRunResult> runAll(List<ChildRun> runs, ChildRun.Settings settings, int workers,
+                                        ControlPlanePool controlPlanes, PrintWriter out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "winnode-faults-verify");
             t.setDaemon(true);
@@ -187,7 +184,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         try {
             var completion = new ExecutorCompletionService<ChildRunResult>(pool);
             for (ChildRun run : runs) {
-                completion.submit(() -> runOne(run, settings));
+                completion.submit(() -> runOne(run, settings, controlPlanes));
             }
             List<ChildRunResult> results = new ArrayList<>();
             for (int done = 1; done <= runs.size(); done++) {
@@ -207,10 +204,17 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private ChildRunResult runOne(ChildRun run, ChildRun.Settings settings) throws InterruptedException {
+    private ChildRunResult runOne(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes)
+            throws InterruptedException {
         // A previous verification's junit XML must never be read as this run's.
         deleteRecursively(run.directory());
-        ChildJvm.Outcome outcome = ChildJvm.run(run.arguments(settings), run.log(), Duration.ofSeconds(runTimeoutSeconds));
+        Path controlPlane = controlPlanes.take();
+        ChildJvm.Outcome outcome;
+        try {
+            outcome = ChildJvm.run(run.arguments(settings, controlPlane), run.log(), Duration.ofSeconds(runTimeoutSeconds));
+        } finally {
+            controlPlanes.release(controlPlane);
+        }
         JunitXmlResults junit;
         try {
             junit = JunitXmlResults.readDirectory(run.directory());

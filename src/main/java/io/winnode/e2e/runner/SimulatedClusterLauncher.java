@@ -5,7 +5,6 @@ import io.winnode.e2e.simulator.LatencyProfile;
 import io.winnode.e2e.simulator.SimulatedCluster;
 import io.winnode.e2e.simulator.SimulatorOptions;
 import io.winnode.e2e.simulator.controlplane.ControlPlane;
-import io.winnode.e2e.simulator.controlplane.ControlPlaneBinaries;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,14 @@ final class SimulatedClusterLauncher implements LocalCluster {
      * @param faultFiles fault files the simulator applies (see {@code faults/README.md}); empty for a clean cluster
      */
     static SimulatedClusterLauncher start(Path topology, String latency, long seed, List<Path> faultFiles,
-                                          Path kubeconfigDirectory) {
+                                          Path sharedControlPlane, Path kubeconfigDirectory) {
         if (topology != null && !Files.isReadable(topology)) {
             throw new InvalidInputException("Cannot read simulator topology " + topology
                     + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
         }
         LatencyProfile profile = LatencyProfile.parse(latency);
         var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(profile).withSeed(seed)
-                .withFaultFiles(faultFiles);
+                .withFaultFiles(faultFiles).withSharedControlPlane(sharedControlPlane);
         SimulatedCluster cluster = SimulatedCluster.start(options);
         try {
             return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));
@@ -71,9 +70,12 @@ final class SimulatedClusterLauncher implements LocalCluster {
         }
     }
 
-    /** Builds (first time) or finds the control plane, so that runs started afterwards need not. */
-    static void prepareControlPlane(java.util.function.Consumer<String> progress) {
-        ControlPlaneBinaries.resolve(Path.of("").toAbsolutePath(), progress);
+    /**
+     * Starts a control plane (no nodes) in {@code directory} for child runs to share one after
+     * another ({@code --sim-control-plane}); the default topology's nodes get certificates.
+     */
+    static AutoCloseable startSharedControlPlane(Path directory, java.util.function.Consumer<String> progress) {
+        return SimulatedCluster.startSharedControlPlane(directory, progress);
     }
 
     /** Kills control-plane processes a dead holder left in {@code directory}; returns how many. */

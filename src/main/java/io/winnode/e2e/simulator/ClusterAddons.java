@@ -32,7 +32,11 @@ final class ClusterAddons {
     private ClusterAddons() {
     }
 
+    /** Creates the {@code kube-dns} Service unless a previous user of a shared control plane already did. */
     static void installDns(KubernetesClient admin) {
+        if (admin.services().inNamespace("kube-system").withName("kube-dns").get() != null) {
+            return;
+        }
         admin.services().inNamespace("kube-system").resource(new ServiceBuilder()
                 .withNewMetadata().withName("kube-dns").withNamespace("kube-system")
                     .withLabels(Map.of("k8s-app", "kube-dns", "kubernetes.io/cluster-service", "true",

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.winnode.e2e.simulator.controlplane.ControlPlane;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneConfig;
+import io.winnode.e2e.simulator.controlplane.ControlPlaneEndpoint;
+import io.winnode.e2e.simulator.controlplane.SharedControlPlane;
 import io.winnode.e2e.simulator.faults.FaultFile;
 import io.winnode.e2e.simulator.faults.FaultFiles;
 import io.winnode.e2e.simulator.kubelet.Latencies;
@@ -22,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -35,16 +38,19 @@ public final class SimulatedCluster implements AutoCloseable {
     public static final String NAME = "winnode-simulated";
 
     private final SimulatorOptions options;
-    private final ControlPlane controlPlane;
+    private final ControlPlaneEndpoint controlPlane;
+    // The control plane this cluster started and stops; null when it runs on a shared one.
+    private final ControlPlane owned;
     private final KubeletTunnel tunnel;
     private final SimulatedNodes nodes;
     private final Path directory;
     private final boolean temporaryDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SimulatedCluster(SimulatorOptions options, ControlPlane controlPlane, KubeletTunnel tunnel, SimulatedNodes nodes,
-                             Path directory, boolean temporaryDirectory) {
+    private SimulatedCluster(SimulatorOptions options, ControlPlaneEndpoint controlPlane, ControlPlane owned, KubeletTunnel tunnel,
+                             SimulatedNodes nodes, Path directory, boolean temporaryDirectory) {
         this.options = options;
+        this.owned = owned;
         this.tunnel = tunnel;
         this.controlPlane = controlPlane;
         this.nodes = nodes;
@@ -52,39 +58,54 @@ public final class SimulatedCluster implements AutoCloseable {
         this.temporaryDirectory = temporaryDirectory;
     }
 
-    /** Starts the control plane, installs the DNS Service and starts every node; returns once all registered. */
+    /**
+     * Starts the control plane (or takes over a shared one), installs the DNS Service and starts
+     * every node; returns once all registered.
+     */
     public static SimulatedCluster start(SimulatorOptions options) {
         Topology topology = Topology.load(options.topologyFile());
         // Read (and reject) fault files before anything starts: a malformed one is bad input.
         List<FaultFile> faults = FaultFiles.readAll(options.faultFiles());
-        boolean temporary = options.workingDirectory() == null;
-        Path directory = temporary ? temporaryDirectory() : createDirectories(options.workingDirectory());
         List<String> nodeNames = topology.nodes().stream().map(TopologyNode::name).toList();
-        ControlPlane controlPlane = null;
+        boolean shared = options.sharedControlPlane() != null;
+        boolean temporary = !shared && options.workingDirectory() == null;
+        Path directory = shared ? options.sharedControlPlane()
+                : temporary ? temporaryDirectory() : createDirectories(options.workingDirectory());
+        ControlPlane owned = null;
         KubeletTunnel tunnel = null;
         try {
-            tunnel = KubeletTunnel.start(tunnelSocket(directory));
-            controlPlane = ControlPlane.start(ControlPlaneConfig.of(directory, controlPlaneAddress(topology), nodeNames,
-                    options.progress()).withKubeletEgress(tunnel.socket()));
-            ControlPlane started = controlPlane;
-            try (KubernetesClient admin = client(controlPlane.kubeconfigYaml("admin"))) {
+            ControlPlaneEndpoint endpoint;
+            if (shared) {
+                endpoint = SharedControlPlane.open(directory, nodeNames);
+                tunnel = KubeletTunnel.start(endpoint.kubeletEgressSocket());
+            } else {
+                tunnel = KubeletTunnel.start(tunnelSocket(directory));
+                owned = ControlPlane.start(ControlPlaneConfig.of(directory, controlPlaneAddress(topology), nodeNames,
+                        options.progress()).withKubeletEgress(tunnel.socket()));
+                endpoint = owned;
+            }
+            try (KubernetesClient admin = client(endpoint.kubeconfigYaml("admin"))) {
+                if (shared) {
+                    ClusterReset.forNewNodes(admin);
+                }
                 ClusterAddons.installDns(admin);
-                SimulatedNodes nodes = SimulatedNodes.start(topology, tunnel, credentials(started), client(started.kubeconfigYaml("admin")),
-                        client(started.kubeconfigYaml("kube-proxy")), ClusterAddons.CLUSTER_DNS_IP, started.gitVersion(),
-                        new Latencies(options.latency(), options.seed()), options.seed(), faults);
+                SimulatedNodes nodes = SimulatedNodes.start(topology, tunnel, credentials(endpoint),
+                        client(endpoint.kubeconfigYaml("admin")), client(endpoint.kubeconfigYaml("kube-proxy")),
+                        ClusterAddons.CLUSTER_DNS_IP, endpoint.gitVersion(), new Latencies(options.latency(), options.seed()),
+                        options.seed(), faults);
                 try {
                     ClusterAddons.markNodes(admin, topology);
                 } catch (RuntimeException e) {
                     nodes.close();
                     throw e;
                 }
-                options.progress().accept("simulated cluster ready: Kubernetes " + started.gitVersion() + " control plane, "
-                        + nodeNames.size() + " simulated nodes");
-                return new SimulatedCluster(options, controlPlane, tunnel, nodes, directory, temporary);
+                options.progress().accept("simulated cluster ready: Kubernetes " + endpoint.gitVersion() + " control plane"
+                        + (shared ? " (shared, " + directory + ")" : "") + ", " + nodeNames.size() + " simulated nodes");
+                return new SimulatedCluster(options, endpoint, owned, tunnel, nodes, directory, temporary);
             }
         } catch (RuntimeException e) {
-            if (controlPlane != null) {
-                controlPlane.close();
+            if (owned != null) {
+                owned.close();
             }
             if (tunnel != null) {
                 tunnel.close();
@@ -94,6 +115,19 @@ public final class SimulatedCluster implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * A control plane without nodes, for simulated clusters of the built-in topology to take turns on
+     * ({@link SimulatorOptions#withSharedControlPlane}): each then only registers its nodes, instead of
+     * paying for etcd and the API server to start. Closing it stops the control plane.
+     */
+    public static AutoCloseable startSharedControlPlane(Path directory, Consumer<String> progress) {
+        Topology topology = Topology.load(null);
+        Path dir = createDirectories(directory);
+        return ControlPlane.start(ControlPlaneConfig.of(dir, controlPlaneAddress(topology),
+                topology.nodes().stream().map(TopologyNode::name).toList(), progress)
+                .withKubeletEgress(tunnelSocket(dir)));
     }
 
     /**
@@ -119,7 +153,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 .findFirst().orElse(topology.nodes().get(0)).internalIP();
     }
 
-    private static NodeCredentials credentials(ControlPlane controlPlane) {
+    private static NodeCredentials credentials(ControlPlaneEndpoint controlPlane) {
         return new NodeCredentials() {
             @Override
             public KubernetesClient clientFor(String nodeName) {
@@ -187,9 +221,9 @@ public final class SimulatedCluster implements AutoCloseable {
         }
     }
 
-    /** Resident memory of the control plane's processes, in bytes. */
+    /** Resident memory of the control plane's processes, in bytes (0 on a shared control plane, which another process owns). */
     public long controlPlaneMemoryBytes() {
-        return controlPlane.memoryRssBytes();
+        return owned == null ? 0 : owned.memoryRssBytes();
     }
 
     public SimulatorOptions options() {
@@ -206,7 +240,9 @@ public final class SimulatedCluster implements AutoCloseable {
             try {
                 nodes.close();
             } finally {
-                controlPlane.close();
+                if (owned != null) {
+                    owned.close();
+                }
                 tunnel.close();
                 if (temporaryDirectory) {
                     deleteRecursively(directory);

@@ -15,9 +15,11 @@ import java.util.function.Consumer;
  * @param workingDirectory where the control plane keeps certificates, etcd's data and logs; null = a
  *                         temporary directory removed when the cluster stops
  * @param progress         receives one line per start-up step (the control plane's first build, components ready)
+ * @param sharedControlPlane the working directory of a control plane another process runs and
+ *                         shares; null = start one of our own. The nodes replace whatever nodes it had.
  */
 public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, List<Path> faultFiles,
-                               Path workingDirectory, Consumer<String> progress) {
+                               Path workingDirectory, Consumer<String> progress, Path sharedControlPlane) {
 
     public SimulatorOptions {
         Objects.requireNonNull(latency, "latency");
@@ -28,33 +30,38 @@ public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long s
     /** The built-in topology, FAST, seed 1, no faults, a temporary directory, start-up lines on stderr. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(null, LatencyProfile.FAST, 1L, List.of(), null,
-                line -> System.err.println("winnode: " + line));
+                line -> System.err.println("winnode: " + line), null);
     }
 
     public SimulatorOptions withTopologyFile(Path file) {
-        return new SimulatorOptions(file, latency, seed, faultFiles, workingDirectory, progress);
+        return new SimulatorOptions(file, latency, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     public SimulatorOptions withLatency(LatencyProfile profile) {
-        return new SimulatorOptions(topologyFile, profile, seed, faultFiles, workingDirectory, progress);
+        return new SimulatorOptions(topologyFile, profile, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     /** The seed of every random choice and timing jitter of the simulated nodes. */
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(topologyFile, latency, newSeed, faultFiles, workingDirectory, progress);
+        return new SimulatorOptions(topologyFile, latency, newSeed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     /** Fault files (see {@code faults/README.md}) the simulated cluster applies. */
     public SimulatorOptions withFaultFiles(List<Path> files) {
-        return new SimulatorOptions(topologyFile, latency, seed, files, workingDirectory, progress);
+        return new SimulatorOptions(topologyFile, latency, seed, files, workingDirectory, progress, sharedControlPlane);
     }
 
     /** A directory that outlives the cluster's JVM, for {@code cluster up}; it must be empty or absent. */
     public SimulatorOptions withWorkingDirectory(Path directory) {
-        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, directory, progress);
+        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, directory, progress, sharedControlPlane);
+    }
+
+    /** Run on the control plane another process started in {@code directory}, instead of starting one. */
+    public SimulatorOptions withSharedControlPlane(Path directory) {
+        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, progress, directory);
     }
 
     public SimulatorOptions withProgress(Consumer<String> lines) {
-        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, lines);
+        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, lines, sharedControlPlane);
     }
 }

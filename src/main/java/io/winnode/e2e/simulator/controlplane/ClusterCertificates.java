@@ -223,6 +223,43 @@ public final class ClusterCertificates {
         return serviceAccountKeys;
     }
 
+    /**
+     * The certificates {@link #generate} wrote into {@code directory} for {@code nodeNames}, found
+     * by their file names, for a process that shares a control plane another one started.
+     */
+    static ClusterCertificates load(Path directory, List<String> nodeNames) {
+        Map<String, KeyPairFiles> clients = new LinkedHashMap<>();
+        for (Identity id : standardIdentities(nodeNames)) {
+            clients.put(id.commonName(), files(directory, "client-" + fileName(id.commonName())));
+        }
+        Map<String, KeyPairFiles> kubelets = new LinkedHashMap<>();
+        for (String node : nodeNames) {
+            kubelets.put(node, files(directory, "kubelet-serving-" + fileName(node)));
+        }
+        return new ClusterCertificates(directory, directory.resolve("ca.crt"), files(directory, "apiserver"), clients, kubelets,
+                new KeyPairFiles(directory.resolve("sa.pub"), directory.resolve("sa.key")));
+    }
+
+    private static KeyPairFiles files(Path directory, String stem) {
+        KeyPairFiles files = new KeyPairFiles(directory.resolve(stem + ".crt"), directory.resolve(stem + ".key"));
+        if (!Files.isReadable(files.certificate()) || !Files.isReadable(files.privateKey())) {
+            throw new IllegalStateException("Missing certificate " + files.certificate() + " or its key: " + directory
+                    + " holds no complete control-plane PKI for these nodes");
+        }
+        return files;
+    }
+
+    /** The certificate CN of a kubeconfig identity: "admin", "kube-proxy", a node name, or a CN itself. */
+    static String commonNameOf(String identity, List<String> nodeNames) {
+        if ("admin".equals(identity)) {
+            return "kubernetes-admin";
+        }
+        if ("kube-proxy".equals(identity)) {
+            return "system:kube-proxy";
+        }
+        return nodeNames.contains(identity) ? nodeUser(identity) : identity;
+    }
+
     static String fileName(String commonName) {
         return SAFE_FILE_NAME.matcher(commonName).replaceAll("_");
     }

@@ -42,7 +42,7 @@ import io.winnode.e2e.simulator.controlplane.ControlPlaneBinaries.Component;
  * control plane, and {@code <dir>/pids} lets {@link #reapOrphans} clean up after a JVM that was killed while running
  * official binaries (which do not watch stdin).
  */
-public final class ControlPlane implements AutoCloseable {
+public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
 
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -125,8 +125,23 @@ public final class ControlPlane implements AutoCloseable {
         if (!scheduler.isAlive()) {
             throw failure(scheduler, "exited with code " + scheduler.exitCodeOrMinusOne());
         }
+        writeEndpoint();
         progress.accept("Control plane ready in " + millisSince(t0) + " ms: etcd, kube-apiserver, kube-scheduler, "
                 + "kube-controller-manager (" + binaries + "); logs in " + directory.resolve("logs"));
+    }
+
+    /** What another process needs to share this control plane ({@link SharedControlPlane}); written once it is ready. */
+    private void writeEndpoint() {
+        java.util.Properties endpoint = new java.util.Properties();
+        endpoint.setProperty("apiServerUrl", apiServerUrl());
+        endpoint.setProperty("gitVersion", gitVersion());
+        endpoint.setProperty("kubeletEgressSocket",
+                config.kubeletEgressSocket() == null ? "" : config.kubeletEgressSocket().toAbsolutePath().toString());
+        try (var out = Files.newBufferedWriter(directory.resolve(SharedControlPlane.ENDPOINT_FILE))) {
+            endpoint.store(out, "the running control plane of this directory");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + directory.resolve(SharedControlPlane.ENDPOINT_FILE), e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -414,18 +429,14 @@ public final class ControlPlane implements AutoCloseable {
      * {@code "kube-proxy"} (system:kube-proxy), a node name (system:node:&lt;name&gt;, group system:nodes), or any CN
      * certificates were issued for.
      */
+    @Override
     public String kubeconfigYaml(String identity) {
-        String cn;
-        if ("admin".equals(identity)) {
-            cn = "kubernetes-admin";
-        } else if ("kube-proxy".equals(identity)) {
-            cn = "system:kube-proxy";
-        } else if (config.nodeNames().contains(identity)) {
-            cn = ClusterCertificates.nodeUser(identity);
-        } else {
-            cn = identity;
-        }
-        return kubeconfigFor(cn);
+        return kubeconfigFor(ClusterCertificates.commonNameOf(identity, config.nodeNames()));
+    }
+
+    @Override
+    public Path kubeletEgressSocket() {
+        return config.kubeletEgressSocket();
     }
 
     private String kubeconfigFor(String commonName) {
