@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -60,11 +61,13 @@ class ExecProtocolTest extends SimulatorTestSupport {
     void execNegotiatesV4ChannelProtocolAndFramesOutputByChannel() throws Exception {
         List<String> frames = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        String url = cluster.masterUrl().replace("http://", "ws://") + "/api/v1/namespaces/" + ns
+        String url = cluster.masterUrl().replace("https://", "wss://") + "/api/v1/namespaces/" + ns
                 + "/pods/target/exec?command=sh&command=-c&command=echo%20out%3B%20echo%20err%201%3E%262%3B%20exit%203"
                 + "&container=c&stdout=true&stderr=true";
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("v4.channel.k8s.io")
-                .header("Authorization", "Bearer test")
+        // The real API server serves TLS only and authenticates the administrator by its client certificate.
+        HttpClient https = HttpClient.newBuilder().sslContext(SSLUtils.sslContext(Config.fromKubeconfig(cluster.kubeconfigYaml())))
+                .build();
+        WebSocket ws = https.newWebSocketBuilder().subprotocols("v4.channel.k8s.io")
                 .buildAsync(URI.create(url), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
