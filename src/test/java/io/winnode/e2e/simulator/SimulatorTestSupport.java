@@ -111,7 +111,8 @@ public abstract class SimulatorTestSupport {
     }
 
     public static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // Generous: on 2 shared cores a real scheduler, KCM and API server can take seconds under load.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             Pod p = client.pods().inNamespace(namespace).withName(name).get();
             return p != null && condition.test(p);
         });
