@@ -86,10 +86,13 @@ class ExecProtocolTest extends SimulatorTestSupport {
                 }).get(10, TimeUnit.SECONDS);
         assertThat(ws.getSubprotocol()).isEqualTo("v4.channel.k8s.io");
         closed.get(10, TimeUnit.SECONDS);
-        assertThat(frames).hasSize(3);
-        assertThat(frames.get(0)).isEqualTo("1:out\n");
-        assertThat(frames.get(1)).isEqualTo("2:err\n");
-        assertThat(frames.get(2)).startsWith("3:").contains("\"status\":\"Failure\"").contains("\"reason\":\"NonZeroExitCode\"")
+        // First an empty frame on the lowest writable channel, "to notify the client the connection is established"
+        // (k8s.io/apiserver pkg/util/proxy/websocket.go and the kubelet's websocket.go, createWebSocketStreams).
+        assertThat(frames).hasSize(4);
+        assertThat(frames.get(0)).isEqualTo("1:");
+        assertThat(frames.get(1)).isEqualTo("1:out\n");
+        assertThat(frames.get(2)).isEqualTo("2:err\n");
+        assertThat(frames.get(3)).startsWith("3:").contains("\"status\":\"Failure\"").contains("\"reason\":\"NonZeroExitCode\"")
                 .contains("\"reason\":\"ExitCode\"").contains("\"message\":\"3\"");
     }
 
@@ -106,7 +109,7 @@ class ExecProtocolTest extends SimulatorTestSupport {
     void everyExecFinishesWhenTheCallerIsPreemptedWhileTheStreamOpens() throws Exception {
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
                 .withMetrics(options -> new CallerPausingMetrics(Duration.ofMillis(10))).build();
-        Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml())).withRequestTimeout(3_000).build();
+        Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml())).withRequestTimeout(10_000).build();
         try (KubernetesClient preempted = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build()) {
             for (int i = 0; i < 5; i++) {

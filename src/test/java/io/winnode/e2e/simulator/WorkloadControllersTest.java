@@ -114,7 +114,10 @@ class WorkloadControllersTest extends SimulatorTestSupport {
                 .withNewSpec().withBackoffLimit(1).withNewTemplate().withNewSpec().withRestartPolicy("Never")
                 .withContainers(new ContainerBuilder().withName("c").withImage(BUSYBOX).withCommand("sh", "-c", "exit 2").build())
                 .endSpec().endTemplate().endSpec().build()).create();
-        await().atMost(Duration.ofSeconds(15)).until(() -> condition("count", "Complete") && condition("broken", "Failed"));
+        // The real job controller recreates a failed pod only after DefaultJobPodFailureBackOff, 10 s
+        // (pkg/controller/job/job_controller.go): "broken" fails its second pod about 11 s in.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                .until(() -> condition("count", "Complete") && condition("broken", "Failed"));
         Job count = client.batch().v1().jobs().inNamespace(ns).withName("count").get();
         assertThat(count.getStatus().getSucceeded()).isEqualTo(3);
         assertThat(count.getStatus().getCompletionTime()).isNotNull();
