@@ -37,10 +37,11 @@ class ClusterTopologyTest extends SimulatorTestSupport {
     @Test
     void versionEndpointReportsTheConfiguredKubernetesVersion() {
         VersionInfo version = client.getKubernetesVersion();
-        assertThat(version.getGitVersion()).isEqualTo("v1.34.1");
+        // The real kube-apiserver built from controlplane/go.mod (k8s.io/kubernetes v1.37.2), served over TLS only.
+        assertThat(version.getGitVersion()).isEqualTo("v1.37.2").isEqualTo(cluster.gitVersion());
         assertThat(version.getMajor()).isEqualTo("1");
-        assertThat(version.getMinor()).isEqualTo("34");
-        assertThat(cluster.masterUrl()).startsWith("http://127.0.0.1:");
+        assertThat(version.getMinor()).isEqualTo("37");
+        assertThat(cluster.masterUrl()).startsWith("https://127.0.0.1:");
     }
 
     @Test
@@ -53,7 +54,7 @@ class ClusterTopologyTest extends SimulatorTestSupport {
             assertThat(n.getMetadata().getLabels()).containsEntry("kubernetes.io/hostname", n.getMetadata().getName())
                     .containsEntry("kubernetes.io/arch", "amd64");
             assertThat(n.getStatus().getAllocatable()).containsKeys("cpu", "memory", "pods");
-            assertThat(n.getStatus().getNodeInfo().getKubeletVersion()).isEqualTo("v1.34.1");
+            assertThat(n.getStatus().getNodeInfo().getKubeletVersion()).isEqualTo(cluster.gitVersion());
         });
         assertThat(nodes).extracting(n -> n.getSpec().getPodCIDR()).doesNotHaveDuplicates()
                 .allMatch(c -> c.matches("10\\.244\\.\\d+\\.0/24"));
@@ -103,10 +104,18 @@ class ClusterTopologyTest extends SimulatorTestSupport {
     void kubeconfigIsWrittenAndNamesTheSimulatedContext(@TempDir Path dir) throws Exception {
         Path file = cluster.writeKubeconfig(dir);
         String text = Files.readString(file);
-        assertThat(text).contains("current-context: winnode-simulated").contains("server: " + cluster.masterUrl());
+        assertThat(file.getFileName().toString()).isEqualTo("kubeconfig-" + SimulatedCluster.NAME + ".yaml");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(text).contains("current-context: winnode").contains("server: " + cluster.masterUrl());
         io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(text);
         assertThat(config.getMasterUrl()).startsWith(cluster.masterUrl());
-        assertThat(config.getAutoOAuthToken()).isNotBlank();
+        // The real API server authenticates the administrator by an x509 client certificate (system:masters), not a token.
+        assertThat(config.getClientCertData()).isNotBlank();
+        assertThat(config.getClientKeyData()).isNotBlank();
+        assertThat(config.getCaCertData()).isNotBlank();
+        try (var fromFile = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+            assertThat(fromFile.namespaces().withName("kube-system").get()).isNotNull();
+        }
     }
 
     @Test

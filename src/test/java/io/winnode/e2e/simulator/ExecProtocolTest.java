@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -60,11 +61,13 @@ class ExecProtocolTest extends SimulatorTestSupport {
     void execNegotiatesV4ChannelProtocolAndFramesOutputByChannel() throws Exception {
         List<String> frames = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        String url = cluster.masterUrl().replace("http://", "ws://") + "/api/v1/namespaces/" + ns
+        String url = cluster.masterUrl().replace("https://", "wss://") + "/api/v1/namespaces/" + ns
                 + "/pods/target/exec?command=sh&command=-c&command=echo%20out%3B%20echo%20err%201%3E%262%3B%20exit%203"
                 + "&container=c&stdout=true&stderr=true";
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("v4.channel.k8s.io")
-                .header("Authorization", "Bearer test")
+        // The real API server serves TLS only and authenticates the administrator by its client certificate.
+        HttpClient https = HttpClient.newBuilder().sslContext(SSLUtils.sslContext(Config.fromKubeconfig(cluster.kubeconfigYaml())))
+                .build();
+        WebSocket ws = https.newWebSocketBuilder().subprotocols("v4.channel.k8s.io")
                 .buildAsync(URI.create(url), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
@@ -83,10 +86,13 @@ class ExecProtocolTest extends SimulatorTestSupport {
                 }).get(10, TimeUnit.SECONDS);
         assertThat(ws.getSubprotocol()).isEqualTo("v4.channel.k8s.io");
         closed.get(10, TimeUnit.SECONDS);
-        assertThat(frames).hasSize(3);
-        assertThat(frames.get(0)).isEqualTo("1:out\n");
-        assertThat(frames.get(1)).isEqualTo("2:err\n");
-        assertThat(frames.get(2)).startsWith("3:").contains("\"status\":\"Failure\"").contains("\"reason\":\"NonZeroExitCode\"")
+        // First an empty frame on the lowest writable channel, "to notify the client the connection is established"
+        // (k8s.io/apiserver pkg/util/proxy/websocket.go and the kubelet's websocket.go, createWebSocketStreams).
+        assertThat(frames).hasSize(4);
+        assertThat(frames.get(0)).isEqualTo("1:");
+        assertThat(frames.get(1)).isEqualTo("1:out\n");
+        assertThat(frames.get(2)).isEqualTo("2:err\n");
+        assertThat(frames.get(3)).startsWith("3:").contains("\"status\":\"Failure\"").contains("\"reason\":\"NonZeroExitCode\"")
                 .contains("\"reason\":\"ExitCode\"").contains("\"message\":\"3\"");
     }
 
@@ -103,7 +109,7 @@ class ExecProtocolTest extends SimulatorTestSupport {
     void everyExecFinishesWhenTheCallerIsPreemptedWhileTheStreamOpens() throws Exception {
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MetricsOptions().setEnabled(true)))
                 .withMetrics(options -> new CallerPausingMetrics(Duration.ofMillis(10))).build();
-        Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml())).withRequestTimeout(3_000).build();
+        Config config = new ConfigBuilder(Config.fromKubeconfig(cluster.kubeconfigYaml())).withRequestTimeout(10_000).build();
         try (KubernetesClient preempted = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build()) {
             for (int i = 0; i < 5; i++) {

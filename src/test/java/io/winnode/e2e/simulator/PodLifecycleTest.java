@@ -187,7 +187,8 @@ class PodLifecycleTest extends SimulatorTestSupport {
                 + pod.getSpec().getNodeName() + "/proxy/stats/summary"));
         assertThat(summary.path("node").path("nodeName").asString()).isEqualTo(pod.getSpec().getNodeName());
         tools.jackson.databind.JsonNode stats = java.util.stream.StreamSupport.stream(summary.path("pods").spliterator(), false)
-                .filter(p -> "stats".equals(p.path("podRef").path("name").asString())).findFirst().orElseThrow();
+                .filter(p -> "stats".equals(p.path("podRef").path("name").asString()) && ns.equals(p.path("podRef").path("namespace").asString()))
+                .findFirst().orElseThrow();
         assertThat(stats.path("containers").get(0).path("cpu").path("usageNanoCores").asLong()).isPositive();
         assertThat(stats.path("containers").get(0).path("memory").path("workingSetBytes").asLong()).isPositive();
         assertThat(client.raw(cluster.masterUrl() + "/api/v1/nodes/win2022-1/proxy/metrics/cadvisor")).isNull();

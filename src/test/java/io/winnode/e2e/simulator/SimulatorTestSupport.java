@@ -16,6 +16,7 @@ import io.winnode.e2e.framework.nodes.OsFamily;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** One simulated cluster per test class, and the small helpers the simulator tests share. Public API only. */
+/** The simulated cluster the tests talk to (one default cluster shared per JVM), and their small helpers. Public API only. */
 public abstract class SimulatorTestSupport {
 
     static final String AGNHOST = "registry.k8s.io/e2e-test-images/agnhost:2.62";
@@ -33,22 +34,60 @@ public abstract class SimulatorTestSupport {
     protected static SimulatedCluster cluster;
     protected static KubernetesClient client;
 
-    static void startCluster() {
-        cluster = SimulatedCluster.start(SimulatorOptions.defaults());
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(cluster.kubeconfigYaml())).build();
+    /** The default clean cluster, started by the first class that asks for it and shared by every class of this JVM. */
+    private static SimulatedCluster shared;
+    private static KubernetesClient sharedClient;
+    /** Namespaces the running class created on the shared cluster, deleted when it finishes. */
+    private static final List<String> classNamespaces = new ArrayList<>();
+
+    /**
+     * Points {@link #cluster} and {@link #client} at the shared default cluster, starting it on first use
+     * (a real control plane costs ~12 s of CPU to start). It is closed by a JVM shutdown hook; its
+     * components also exit when this JVM dies (they watch their stdin). Classes sharing it must each work in
+     * namespaces of their own and leave cluster-scoped objects and nodes as they found them.
+     */
+    static synchronized void startCluster() {
+        if (shared == null) {
+            SimulatedCluster started = SimulatedCluster.start(SimulatorOptions.defaults());
+            KubernetesClient startedClient = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(started.kubeconfigYaml())).build();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                startedClient.close();
+                started.close();
+            }, "close-shared-simulated-cluster"));
+            shared = started;
+            sharedClient = startedClient;
+        }
+        cluster = shared;
+        client = sharedClient;
+        classNamespaces.clear();
     }
 
-    static void stopCluster() {
-        if (client != null) {
-            client.close();
+    /** The class is done with the shared cluster: its namespaces (and so its pods) are deleted, the cluster keeps running. */
+    static synchronized void stopCluster() {
+        if (cluster != null && cluster == shared) {
+            for (String ns : classNamespaces) {
+                client.namespaces().withName(ns).delete();
+            }
         }
-        if (cluster != null) {
-            cluster.close();
-        }
+        classNamespaces.clear();
     }
 
     public static String namespace(String name) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return namespace(name, Map.of());
+    }
+
+    /**
+     * Creates a namespace and waits for its {@code default} ServiceAccount: the ServiceAccount admission plugin
+     * rejects pods until the KCM's serviceaccount controller has made it (plugin/pkg/admission/serviceaccount).
+     */
+    public static String namespace(String name, Map<String, String> labels) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+                .create();
+        synchronized (SimulatorTestSupport.class) {
+            classNamespaces.add(name);
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.serviceAccounts().inNamespace(name).withName("default").get() != null);
         return name;
     }
 
@@ -72,7 +111,8 @@ public abstract class SimulatorTestSupport {
     }
 
     public static Pod waitFor(String namespace, String name, Predicate<Pod> condition) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // Generous: on 2 shared cores a real scheduler, KCM and API server can take seconds under load.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             Pod p = client.pods().inNamespace(namespace).withName(name).get();
             return p != null && condition.test(p);
         });

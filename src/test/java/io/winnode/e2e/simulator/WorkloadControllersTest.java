@@ -114,7 +114,10 @@ class WorkloadControllersTest extends SimulatorTestSupport {
                 .withNewSpec().withBackoffLimit(1).withNewTemplate().withNewSpec().withRestartPolicy("Never")
                 .withContainers(new ContainerBuilder().withName("c").withImage(BUSYBOX).withCommand("sh", "-c", "exit 2").build())
                 .endSpec().endTemplate().endSpec().build()).create();
-        await().atMost(Duration.ofSeconds(15)).until(() -> condition("count", "Complete") && condition("broken", "Failed"));
+        // The real job controller recreates a failed pod only after DefaultJobPodFailureBackOff, 10 s
+        // (pkg/controller/job/job_controller.go): "broken" fails its second pod about 11 s in.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                .until(() -> condition("count", "Complete") && condition("broken", "Failed"));
         Job count = client.batch().v1().jobs().inNamespace(ns).withName("count").get();
         assertThat(count.getStatus().getSucceeded()).isEqualTo(3);
         assertThat(count.getStatus().getCompletionTime()).isNotNull();
@@ -134,13 +137,19 @@ class WorkloadControllersTest extends SimulatorTestSupport {
     @Test
     void deletingANamespaceDeletesEverythingInItThenTheNamespace() {
         String doomed = namespace("doomed");
-        create(podFor(OsFamily.LINUX, doomed, "p", container("c", AGNHOST, "pause")).build());
+        // The KCM's namespace controller waits namespaceDeletionGracePeriod (5 s) before it first empties a deleted
+        // namespace, and while pods remain it retries after estimate/2 + 1 s, the estimate being the largest
+        // terminationGracePeriodSeconds of the non-terminal pods (pkg/controller/namespace/namespace_controller.go,
+        // deletion/namespaced_resources_deleter.go): with the default 30 s that is 16 s. A 1 s grace period keeps it short.
+        create(podFor(OsFamily.LINUX, doomed, "p", container("c", AGNHOST, "pause")).editSpec()
+                .withTerminationGracePeriodSeconds(1L).endSpec().build());
         client.configMaps().inNamespace(doomed).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
                 .withNewMetadata().withName("cm").endMetadata().addToData("k", "v").build()).create();
         waitRunningReady(doomed, "p");
         client.namespaces().withName(doomed).delete();
         assertThat(client.namespaces().withName(doomed).get().getStatus().getPhase()).isIn("Terminating", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.namespaces().withName(doomed).get() == null);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.namespaces().withName(doomed).get() == null);
         assertThat(client.pods().inNamespace(doomed).list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace(doomed).list().getItems()).isEmpty();
         io.fabric8.kubernetes.client.KubernetesClientException refused = org.assertj.core.api.Assertions.catchThrowableOfType(

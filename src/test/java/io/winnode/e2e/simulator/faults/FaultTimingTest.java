@@ -63,35 +63,43 @@ class FaultTimingTest extends FaultTestSupport {
     }
 
     /**
-     * Its own cluster, started once the JVM is warm, so that "N seconds after the cluster started"
-     * can be observed from outside: drop traffic to pod IPs from 4 s to 6 s after start.
+     * Its own cluster, started once the JVM is warm, so that "N seconds after the cluster started" can be
+     * observed from outside: drop traffic to pod IPs from 10 s to 13 s after the fault clock starts. That clock
+     * starts when the nodes start (SimulatedNodes), which is after the real control plane is up and the kube-dns
+     * Service is made, and before any node registers (SimulatedCluster.start): the Service's and the Nodes'
+     * creation timestamps (whole seconds, truncated) bound it from outside.
      */
     @Test
     @Order(99)
     void afterSecondsAndForSecondsMakeATransientOutage() {
         stop();
-        Instant started = Instant.now();
         startWithFaults("""
                 id: D-TEST-TRANSIENT
                 faults:
                   - network: { action: drop, to: podIP }
                     select: { namespaces: [transient] }
-                    when: { afterSeconds: 4, forSeconds: 2 }
+                    when: { afterSeconds: 10, forSeconds: 3 }
                 """);
+        Instant armedNotBefore = Instant.parse(client.services().inNamespace("kube-system").withName("kube-dns").get()
+                .getMetadata().getCreationTimestamp());
+        Instant armedNotAfter = client.nodes().list().getItems().stream()
+                .map(n -> Instant.parse(n.getMetadata().getCreationTimestamp()).plusSeconds(1))
+                .min(java.util.Comparator.naturalOrder()).orElseThrow();
         namespace("transient");
         create(podFor(LINUX, "transient", "server", container("c", AGNHOST, "netexec", "--http-port=8080")).build());
         client(LINUX, "transient", "lin");
         String ip = waitRunningReady("transient", "server").getStatus().getPodIP();
         waitRunningReady("transient", "lin");
-        boolean early = Duration.between(started, Instant.now()).compareTo(Duration.ofSeconds(3)) < 0;
-        if (early) {
-            assertThat(connect("transient", "lin", ip, 8080)).as("before the outage").isZero();
-        }
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> connect("transient", "lin", ip, 8080) != 0);
+        assertThat(Instant.now()).as("pods ready before the outage can have begun").isBefore(armedNotBefore.plusSeconds(10));
+        assertThat(connect("transient", "lin", ip, 8080)).as("before the outage").isZero();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> connect("transient", "lin", ip, 8080) != 0);
         Instant down = Instant.now();
-        assertThat(Duration.between(started, down)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> connect("transient", "lin", ip, 8080) == 0);
-        assertThat(Duration.between(down, Instant.now())).isGreaterThan(Duration.ofMillis(1000));
+        assertThat(down).isAfterOrEqualTo(armedNotBefore.plusSeconds(10));
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(100)).until(() -> connect("transient", "lin", ip, 8080) == 0);
+        Instant up = Instant.now();
+        assertThat(up).as("the outage ends after forSeconds").isAfterOrEqualTo(armedNotBefore.plusSeconds(13))
+                .isBefore(armedNotAfter.plusSeconds(13 + 5));
+        assertThat(Duration.between(down, up)).isGreaterThan(Duration.ofMillis(1000));
     }
 
     @Test

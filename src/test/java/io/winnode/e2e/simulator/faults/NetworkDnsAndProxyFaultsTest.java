@@ -79,7 +79,8 @@ class NetworkDnsAndProxyFaultsTest extends FaultTestSupport {
             waitRunningReady(ns, "lin");
             waitRunningReady(ns, "win");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> exec("clean", "lin",
+        // The Service reaches the nodes through the real KCM (EndpointSlice controller) and the proxies' informers.
+        await().atMost(Duration.ofSeconds(15)).until(() -> exec("clean", "lin",
                 CommandLines.connect(LINUX, web.getSpec().getClusterIP(), 80, Duration.ofSeconds(1))).exitCode() == 0);
     }
 

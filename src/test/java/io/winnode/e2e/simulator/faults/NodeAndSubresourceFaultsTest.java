@@ -54,11 +54,18 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
                 select: { windowsBuild: "10.0.26100" }
             """;
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Raw HTTPS to the API server's node proxy, as the administrator (client certificate); the status codes are the kubelet's. */
+    static HttpClient http;
 
     @BeforeAll
     static void start() {
         startWithFaults(FAULTS);
+        try {
+            http = HttpClient.newBuilder().sslContext(io.fabric8.kubernetes.client.internal.SSLUtils.sslContext(
+                    io.fabric8.kubernetes.client.Config.fromKubeconfig(cluster.kubeconfigYaml()))).build();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         namespace("sub-exec");
         namespace("sub-logs");
         namespace("stats");
@@ -72,7 +79,7 @@ class NodeAndSubresourceFaultsTest extends FaultTestSupport {
 
     static HttpResponse<String> proxy(String node, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/api/v1/nodes/" + node + "/proxy" + path))
+            return http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/api/v1/nodes/" + node + "/proxy" + path))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
