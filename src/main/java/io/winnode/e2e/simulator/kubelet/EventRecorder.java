@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.time.Instant;
 import java.util.Map;
@@ -16,16 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes core/v1 Events the way client-go's recorder does: one Event per (object, reason, message,
  * source); a repeat bumps {@code count} and {@code lastTimestamp} instead of creating a new one.
  * Events go into the object's namespace ({@code default} for cluster-scoped objects such as Nodes).
- * A repeat is a merge patch, not a read-modify-write: the Node authorizer lets a kubelet create and
- * patch events but not read them (bootstrappolicy NodeRules, kubernetes/kubernetes
- * plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go).
+ * A repeat updates the event as the API server last returned it, without reading it first: the
+ * Node authorizer lets a kubelet create, update and patch events but not read them (bootstrappolicy
+ * NodeRules, kubernetes/kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go), and
+ * fabric8's patch reads the object before patching it.
  */
 public final class EventRecorder {
 
     private record Key(String uid, String reason, String message, String component) {
     }
 
-    private record Recorded(String namespace, String name, int count) {
+    /** The event as the API server last returned it: its resourceVersion makes the next update a plain PUT. */
+    private record Recorded(Event event) {
     }
 
     private final KubernetesClient client;
@@ -52,14 +52,11 @@ public final class EventRecorder {
         try {
             Recorded previous = recorded.get(key);
             if (previous != null) {
-                int count = previous.count() + 1;
-                Event updated = client.v1().events().inNamespace(previous.namespace()).withName(previous.name())
-                        .patch(PatchContext.of(PatchType.JSON_MERGE),
-                                "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}");
-                if (updated != null) {
-                    recorded.put(key, new Recorded(previous.namespace(), previous.name(), count));
-                    return;
-                }
+                Event repeat = new EventBuilder(previous.event()).withCount(previous.event().getCount() + 1)
+                        .withLastTimestamp(now).build();
+                Event updated = client.v1().events().inNamespace(repeat.getMetadata().getNamespace()).resource(repeat).update();
+                recorded.put(key, new Recorded(updated));
+                return;
             }
             String name = object.getMetadata().getName() + "." + Long.toHexString(System.nanoTime());
             Event event = new EventBuilder()
@@ -73,8 +70,7 @@ public final class EventRecorder {
                     .withNewSource().withComponent(component).withHost(host).endSource()
                     .withReportingComponent(component).withReportingInstance(host == null ? "" : host)
                     .build();
-            client.v1().events().inNamespace(ns).resource(event).create();
-            recorded.put(key, new Recorded(ns, name, 1));
+            recorded.put(key, new Recorded(client.v1().events().inNamespace(ns).resource(event).create()));
         } catch (RuntimeException e) {
             // An event that cannot be written (namespace being deleted, server stopping) is dropped, as client-go does.
         }
