@@ -24,27 +24,26 @@
  *       applied by the source node's proxy.</li>
  *   <li>{@code failingStep} and {@code latency}: {@code kubelet.Kubelet} / {@code kubelet.ContainerLifecycle}
  *       with the kubelet's own reasons (FailedCreatePodSandBox, FailedMount, CreateContainerError,
- *       ErrImagePull/ImagePullBackOff) unless the fault gives {@code reason}; {@code termination}
- *       holds graceful pod deletions in the API server ({@code api.PodDeletionHold}).</li>
- *   <li>{@code subresource}: {@code kubelet.FaultyKubeletServer} in front of exec/attach/logs and the
- *       node proxy's stats, metrics and configz.</li>
- *   <li>{@code node}: {@code controllers.NodeFaults}, re-applied every sync period.</li>
+ *       ErrImagePull/ImagePullBackOff) unless the fault gives {@code reason}; {@code termination}:
+ *       the kubelet never completes a graceful stop, so the pod stays Terminating in the API server.</li>
+ *   <li>{@code subresource}: {@code kubelet.SubresourceFaults} inside the kubelet server, for
+ *       exec/attach/logs/port-forward and the stats, metrics and configz the API server proxies.</li>
+ *   <li>{@code node}: {@code nodes.NodeFaults}, re-applied every sync period through the API.</li>
  * </ul>
  *
  * <h2>Timing</h2>
  * {@code afterSeconds}/{@code forSeconds} are wall-clock seconds from the start of the simulated
- * cluster in every latency profile; {@code afterEvent} is observed through the Service and Pod
- * informers ({@code controllers.FaultEventFeed}); objects that existed when the faults were armed
+ * nodes in every latency profile; {@code afterEvent} is observed through the Service and Pod
+ * informers ({@code nodes.FaultEventFeed}); objects that existed when the faults were armed
  * are not events. With both {@code afterSeconds} and {@code afterEvent}, the fault is active once
  * both hold. {@code latency} and {@code network.delaySeconds} are added as real time; in-container
  * waits (timeouts) stay scaled by the latency profile.
  *
  * <h2>Not supported</h2>
- * {@code subresource} {@code portForward} parses but has no effect (port-forward is not simulated);
- * {@code metrics} is the kubelet's {@code /metrics/resource} through the node proxy (metrics.k8s.io
- * is not served); a held termination answers the DELETE with a deletionTimestamp but
- * the stored pod does not show it (the CRUD store's limitation, see the simulator package docs);
- * {@code terminationGracePeriodSeconds} only matters in the REALISTIC profile, where graceful
- * deletion is simulated.
+ * {@code subresource} {@code portForward} answers as a runtime without port-forward does (nothing
+ * listens in a simulated pod); {@code metrics} is the kubelet's {@code /metrics/resource} through the
+ * node proxy (metrics.k8s.io is not served); {@code terminationGracePeriodSeconds} is compressed in the
+ * FAST profile like every in-container wait. No mechanism acts on the API server itself: it is the
+ * real one, and none of the catalog's defects lived there.
  */
 package io.winnode.e2e.simulator.faults;
