@@ -13,20 +13,38 @@ import java.util.List;
  * @param fault     the catalog fault applied, or null for a clean run
  * @param seed      the simulator's seed
  * @param directory where the run's JUnit XML, parity matrix, Allure results and log go
+ * @param tests     the test ids to run ({@code --test}); empty for the whole suite
  */
-record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
+record ChildRun(String label, ActiveFault fault, long seed, Path directory, List<String> tests) {
 
-    /** What every child run of one verification shares. */
-    record Settings(String suite, double timeoutScale, String scenariosPackage) {
+    ChildRun {
+        tests = List.copyOf(tests);
+    }
+
+    /**
+     * What every child run of one verification shares.
+     *
+     * @param wholeSuite whether faulted runs run the whole suite, rather than their expected catchers first
+     */
+    record Settings(String suite, double timeoutScale, String scenariosPackage, boolean wholeSuite) {
+
+        Settings(String suite, double timeoutScale, String scenariosPackage) {
+            this(suite, timeoutScale, scenariosPackage, false);
+        }
     }
 
     static ChildRun clean(long seed, Path parent) {
         String label = "clean-seed-" + seed;
-        return new ChildRun(label, null, seed, parent.resolve(label));
+        return new ChildRun(label, null, seed, parent.resolve(label), List.of());
     }
 
     static ChildRun faulted(ActiveFault fault, long seed, Path parent) {
-        return new ChildRun(fault.id(), fault, seed, parent.resolve(fault.id()));
+        return new ChildRun(fault.id(), fault, seed, parent.resolve(fault.id()), List.of());
+    }
+
+    /** The same run restricted to {@code testIds}. */
+    ChildRun onlyTests(List<String> testIds) {
+        return new ChildRun(label, fault, seed, directory, testIds);
     }
 
     boolean isClean() {
@@ -68,6 +86,7 @@ record ChildRun(String label, ActiveFault fault, long seed, Path directory) {
         if (fault != null) {
             args.addAll(List.of("--faults", fault.id()));
         }
+        tests.forEach(id -> args.addAll(List.of("--test", id)));
         return args;
     }
 }

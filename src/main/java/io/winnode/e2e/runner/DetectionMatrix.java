@@ -150,7 +150,10 @@ final class DetectionMatrix {
                     .append(" | ").append(c.failed()).append(" | ").append(cell(c.problem())).append(" | `")
                     .append(c.replay()).append("` |\n");
         }
-        md.append("\n## Faults\n\n| Fault | Title | Detected | Failed tests | Expected catcher failed | First failure |\n")
+        md.append("\n## Faults\n\n").append(settings.wholeSuite() ? "Every fault's run ran the whole suite.\n\n"
+                : "A fault's run starts with the tests its catalog file names as expected catchers and ends there when one "
+                + "of them fails; only a fault they miss gets the whole suite (`faults verify --whole-suite` runs the whole "
+                + "suite every time). Each row's replay command says which tests ran.\n\n").append("| Fault | Title | Detected | Failed tests | Expected catcher failed | First failure |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (FaultRow f : faults) {
             md.append("| ").append(f.id()).append(" | ").append(cell(f.title())).append(" | ").append(f.detected() ? "yes" : "**no**")
