@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code ./winnode cluster down}: stops the background JVM of {@code cluster up} (SIGTERM, whose
@@ -63,8 +61,6 @@ final class ClusterDownCommand implements Callable<Integer> {
             return;
         }
         ClusterUpCommand.reap(files);
-        try (Stream<Path> paths = Files.walk(files.directory())) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Directories.deleteQuietly(files.directory());
     }
 }

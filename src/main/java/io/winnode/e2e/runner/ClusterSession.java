@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The cluster of one command, connected and checked; for {@code --cluster simulated} and
@@ -94,7 +92,7 @@ final class ClusterSession implements AutoCloseable {
             if (local != null) {
                 local.close();
             }
-            deleteRecursively(scratch);
+            Directories.deleteQuietly(scratch);
             throw e;
         }
     }
@@ -123,7 +121,7 @@ final class ClusterSession implements AutoCloseable {
         cluster.close();
         if (local != null) {
             local.close();
-            deleteRecursively(scratch);
+            Directories.deleteQuietly(scratch);
         }
     }
 
@@ -133,17 +131,6 @@ final class ClusterSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for the " + kind.label()
                     + " cluster's kubeconfig", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("winnode: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

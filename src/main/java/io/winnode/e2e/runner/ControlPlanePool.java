@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Stream;
 
 /**
  * One running control plane per worker of {@code faults verify}: each child run registers its
@@ -78,10 +76,6 @@ final class ControlPlanePool implements AutoCloseable {
                 System.err.println("winnode: stopping a shared control plane failed: " + e);
             }
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("winnode: could not delete " + root + ": " + e.getMessage());
-        }
+        Directories.deleteQuietly(root);
     }
 }

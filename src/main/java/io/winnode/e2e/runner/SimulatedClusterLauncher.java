@@ -31,23 +31,12 @@ final class SimulatedClusterLauncher implements LocalCluster {
      * @param topology a topology YAML, or null for the simulator's built-in mixed cluster
      * @param latency  {@code fast} or {@code realistic}
      * @param faultFiles fault files the simulator applies (see {@code faults/README.md}); empty for a clean cluster
+     * @param sharedControlPlane a control plane's directory to join ({@code --sim-control-plane}), or null
      */
     static SimulatedClusterLauncher start(Path topology, String latency, long seed, List<Path> faultFiles,
                                           Path sharedControlPlane, Path kubeconfigDirectory) {
-        if (topology != null && !Files.isReadable(topology)) {
-            throw new InvalidInputException("Cannot read simulator topology " + topology
-                    + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
-        }
-        LatencyProfile profile = LatencyProfile.parse(latency);
-        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(profile).withSeed(seed)
-                .withFaultFiles(faultFiles).withSharedControlPlane(sharedControlPlane);
-        SimulatedCluster cluster = SimulatedCluster.start(options);
-        try {
-            return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+        return start(options(topology, latency, seed).withFaultFiles(faultFiles).withSharedControlPlane(sharedControlPlane),
+                kubeconfigDirectory);
     }
 
     /**
@@ -55,12 +44,18 @@ final class SimulatedClusterLauncher implements LocalCluster {
      * {@code cluster down} can find them), its kubeconfig written into {@code kubeconfigDirectory}.
      */
     static SimulatedClusterLauncher startIn(Path directory, Path topology, String latency, long seed, Path kubeconfigDirectory) {
+        return start(options(topology, latency, seed).withWorkingDirectory(directory), kubeconfigDirectory);
+    }
+
+    private static SimulatorOptions options(Path topology, String latency, long seed) {
         if (topology != null && !Files.isReadable(topology)) {
             throw new InvalidInputException("Cannot read simulator topology " + topology
                     + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
         }
-        var options = SimulatorOptions.defaults().withTopologyFile(topology).withLatency(LatencyProfile.parse(latency))
-                .withSeed(seed).withWorkingDirectory(directory);
+        return SimulatorOptions.defaults().withTopologyFile(topology).withLatency(LatencyProfile.parse(latency)).withSeed(seed);
+    }
+
+    private static SimulatedClusterLauncher start(SimulatorOptions options, Path kubeconfigDirectory) {
         SimulatedCluster cluster = SimulatedCluster.start(options);
         try {
             return new SimulatedClusterLauncher(cluster, cluster.writeKubeconfig(kubeconfigDirectory));
