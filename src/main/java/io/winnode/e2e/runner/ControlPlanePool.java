@@ -20,47 +20,62 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ControlPlanePool implements AutoCloseable {
 
     private final Path root;
+    private final int size;
+    private final PrintWriter out;
     private final List<AutoCloseable> controlPlanes = new ArrayList<>();
     private final BlockingQueue<Path> free = new LinkedBlockingQueue<>();
+    private int started;
 
-    private ControlPlanePool(Path root) {
+    private ControlPlanePool(Path root, int size, PrintWriter out) {
         this.root = root;
+        this.size = size;
+        this.out = out;
     }
 
-    /** Starts {@code size} control planes, one after another (several starting at once only slow each other down). */
+    /** A pool of at most {@code size} control planes, each started by the first worker that finds none free. */
     static ControlPlanePool start(int size, PrintWriter out) {
-        Path root;
         try {
-            root = Files.createTempDirectory("winnode-cp-");
+            return new ControlPlanePool(Files.createTempDirectory("winnode-cp-"), size, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for the shared control planes", e);
         }
-        ControlPlanePool pool = new ControlPlanePool(root);
-        long t0 = System.nanoTime();
-        try {
-            for (int i = 1; i <= size; i++) {
-                Path directory = root.resolve(String.valueOf(i));
-                // The first start may build the control plane (minutes, the first time on a machine): say so.
-                boolean first = i == 1;
-                pool.controlPlanes.add(SimulatedClusterLauncher.startSharedControlPlane(directory, line -> {
-                    if (first) {
-                        out.println("winnode: " + line);
-                        out.flush();
-                    }
-                }));
-                pool.free.add(directory);
-            }
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        out.printf("Started %d shared control plane(s) in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
-        out.flush();
-        return pool;
     }
 
+    /**
+     * A free control plane, or a new one while fewer than {@code size} exist: workers start theirs at
+     * the same time as others already run, rather than all waiting for every start.
+     */
     Path take() throws InterruptedException {
-        return free.take();
+        Path free = this.free.poll();
+        if (free != null) {
+            return free;
+        }
+        int number;
+        synchronized (controlPlanes) {
+            if (started >= size) {
+                number = 0;
+            } else {
+                number = ++started;
+            }
+        }
+        return number == 0 ? this.free.take() : startOne(number);
+    }
+
+    private Path startOne(int number) {
+        Path directory = root.resolve(String.valueOf(number));
+        // The first start may build the control plane (minutes, the first time on a machine): say so.
+        AutoCloseable controlPlane = SimulatedClusterLauncher.startSharedControlPlane(directory, line -> {
+            if (number == 1) {
+                synchronized (out) {
+                    out.println("winnode: " + line);
+                    out.flush();
+                }
+            }
+        });
+        synchronized (controlPlanes) {
+            controlPlanes.add(controlPlane);
+        }
+        return directory;
     }
 
     void release(Path controlPlane) {
@@ -69,7 +84,11 @@ final class ControlPlanePool implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable controlPlane : controlPlanes) {
+        List<AutoCloseable> running;
+        synchronized (controlPlanes) {
+            running = List.copyOf(controlPlanes);
+        }
+        for (AutoCloseable controlPlane : running) {
             try {
                 controlPlane.close();
             } catch (Exception e) {
