@@ -95,6 +95,10 @@ class KubeletFaultsTest extends FaultTestSupport {
         waitRunningReady("clean", "sandbox");
         await().atMost(Duration.ofSeconds(5)).until(() -> hasEvent("fs-sandbox", "p", "FailedCreatePodSandBox",
                 "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox"));
+        // Each retry repeats the one Event (its count grows, as client-go's recorder aggregates repeats), written as
+        // the node, which may update events but not read them: waits that fail fast on repeated setup failures read it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("fs-sandbox", "p").stream()
+                .anyMatch(e -> "FailedCreatePodSandBox".equals(e.getReason()) && e.getCount() != null && e.getCount() >= 3));
         Pod p = client.pods().inNamespace("fs-sandbox").withName("p").get();
         assertThat(p.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(waitingReason(p)).isEqualTo("ContainerCreating");
