@@ -164,8 +164,10 @@ public final class ControlPlaneBuild {
                 "-X", "k8s.io/component-base/version.gitMinor=" + minor,
                 "-X", "k8s.io/component-base/version.gitTreeState=clean",
                 "-X", "k8s.io/client-go/pkg/version.gitVersion=" + release);
-        return List.of(goExecutable == null ? "go" : goExecutable.toString(), "build", "-trimpath", "-ldflags", ldflags,
-                "-o", output.toString(), ".");
+        // -buildvcs=false: the binary depends on the module's sources only, not on the state of the checkout
+        // around it (a fresh clone, a dirty tree or a git that distrusts the directory would otherwise differ or fail).
+        return List.of(goExecutable == null ? "go" : goExecutable.toString(), "build", "-trimpath", "-buildvcs=false",
+                "-ldflags", ldflags, "-o", output.toString(), ".");
     }
 
     /** Returns the binary, building it first unless a previous run (of any process) did. */
