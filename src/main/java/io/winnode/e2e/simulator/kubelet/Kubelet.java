@@ -109,8 +109,8 @@ public final class Kubelet {
     /**
      * The grace period the API server recorded on deletion ({@code metadata.deletionGracePeriodSeconds},
      * from the DELETE options or {@code spec.terminationGracePeriodSeconds}). A kubelet that ignores the
-     * spec field ({@code ignoredField}) works from a copy without it and falls back to the default 30 s
-     * unless the delete itself asked for less. FAST compresses the wait like every in-container wait.
+     * spec field ({@code ignoredField}) works from a copy without it and falls back to the default 30 s,
+     * whatever the delete asked for. FAST compresses the wait like every in-container wait.
      */
     private Duration gracePeriod(PodSandbox sb) {
         Long recorded = sb.pod.getMetadata().getDeletionGracePeriodSeconds();
