@@ -186,4 +186,48 @@ class SchedulingAndAdmissionTest extends SimulatorTestSupport {
         assertThat(nodeOs(pod)).isEqualTo("linux");
         assertThat(pod.getStatus().getReason()).isEqualTo("PodOSNotSupported");
     }
+
+    /**
+     * Review finding M13: the imitation API server the suite once ran on let through what the real one
+     * rejects. Now that validation, admission and scheduling come from the real control plane, these
+     * pin that a manifest mistake fails in simulation as it would on a real cluster
+     * (pkg/apis/core/validation validateWindowsHostProcessPod and ValidateObjectMeta; the scheduler's
+     * NodePorts filter, pkg/scheduler/framework/plugins/nodeports).
+     */
+    @Test
+    void hostProcessRulesObjectNamesAndHostPortConflictsAreEnforcedByTheRealControlPlane() {
+        Pod noHostNetwork = podFor(OsFamily.WINDOWS, ns, "hpc-no-hostnet", container("c", AGNHOST, "pause")).editSpec()
+                .withNewSecurityContext().withNewWindowsOptions().withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM")
+                .endWindowsOptions().endSecurityContext().endSpec().build();
+        KubernetesClientException hostNetwork = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace(ns).resource(noHostNetwork).dryRun().create());
+        assertThat(hostNetwork.getCode()).isEqualTo(422);
+        assertThat(hostNetwork.getStatus().getMessage()).contains("hostNetwork must be true if pod contains any hostProcess containers");
+
+        Pod mixed = podFor(OsFamily.WINDOWS, ns, "hpc-mixed", container("hpc", AGNHOST, "pause"), container("plain", AGNHOST, "pause"))
+                .editSpec().withHostNetwork(true).editFirstContainer().withNewSecurityContext().withNewWindowsOptions()
+                .withHostProcess(true).withRunAsUserName("NT AUTHORITY\\SYSTEM").endWindowsOptions().endSecurityContext()
+                .endContainer().endSpec().build();
+        KubernetesClientException allOrNone = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace(ns).resource(mixed).dryRun().create());
+        assertThat(allOrNone.getCode()).isEqualTo(422);
+        assertThat(allOrNone.getStatus().getMessage()).contains("all containers must be HostProcess containers");
+
+        Pod badName = podFor(OsFamily.LINUX, ns, "Bad_Name", container("c", AGNHOST, "pause")).build();
+        KubernetesClientException name = catchThrowableOfType(KubernetesClientException.class,
+                () -> client.pods().inNamespace(ns).resource(badName).dryRun().create());
+        assertThat(name.getCode()).isEqualTo(422);
+        assertThat(name.getStatus().getMessage()).contains("a lowercase RFC 1123 subdomain");
+
+        for (String pod : java.util.List.of("port-a", "port-b")) {
+            create(podFor(OsFamily.LINUX, ns, pod, new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("c")
+                    .withImage(AGNHOST).withArgs("pause").addNewPort().withContainerPort(8080).withHostPort(31999).endPort().build())
+                    .editSpec().addToNodeSelector("kubernetes.io/hostname", "linux-worker-1").endSpec().build());
+        }
+        waitFor(ns, "port-a", p -> p.getSpec().getNodeName() != null);
+        Pod second = waitFor(ns, "port-b", p -> p.getStatus().getConditions().stream()
+                .anyMatch(c -> "PodScheduled".equals(c.getType()) && "Unschedulable".equals(c.getReason())));
+        assertThat(second.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType()))
+                .findFirst().orElseThrow().getMessage()).contains("didn't have free ports for the requested pod ports");
+    }
 }
