@@ -65,6 +65,11 @@ public final class InPod {
         return run(in, container, CommandLines.hostname(in.os()));
     }
 
+    /** The container's IPv4 interface listing ({@code ip -4 addr} / {@code ipconfig}); read it with {@link CommandLines#interfaceAddresses}. */
+    public ExecResult interfaces(RunningPod in, String container) {
+        return run(in, container, CommandLines.interfaces(in.os()));
+    }
+
     /**
      * Repeats an operation until it succeeds or the connectivity timeout passes, and returns the
      * last result either way: networks converge after endpoints turn ready (upstream allows 30 s),

@@ -105,7 +105,7 @@ class KubeletServerTest {
 
     static KubeletServer server(String name, Node node, Latencies latencies) {
         return KubeletServer.start(vertx, name, () -> node, registry, latencies, processes, faults, timer,
-                Path.of(cert.certificatePath()), Path.of(cert.privateKeyPath()));
+                Path.of(cert.certificatePath()), Path.of(cert.privateKeyPath()), new KubeletDns("cluster.local", "10.96.0.10"));
     }
 
     @AfterAll
