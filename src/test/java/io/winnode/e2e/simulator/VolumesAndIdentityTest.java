@@ -65,7 +65,7 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
                 .build();
         if (os == WINDOWS) {
             reader.setSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withNewWindowsOptions()
-                    .withRunAsUserName("ContainerAdministrator").endWindowsOptions().build());
+                    .withRunAsUserName("ContainerUser").endWindowsOptions().build());
         }
         return podFor(os, ns, name(os), writer, reader).editSpec()
                 .addNewVolume().withName("shared").withNewEmptyDir().endEmptyDir().endVolume()
@@ -115,8 +115,9 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
 
     @Test
     void windowsUserComesFromRunAsUserNameOrTheImageDefault() {
-        assertThat(run(WINDOWS, "writer", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
-        assertThat(run(WINDOWS, "reader", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
+        // The Windows e2e images run as ContainerAdministrator (test/images/busybox/Dockerfile_windows: USER).
+        assertThat(run(WINDOWS, "writer", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
+        assertThat(run(WINDOWS, "reader", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
         assertThat(run(LINUX, "writer", CommandLines.whoAmI(LINUX)).stdout().strip()).isEqualTo("root");
     }
 
