@@ -189,14 +189,17 @@ public final class ImageContract {
     }
 
     /**
-     * What a HostProcess container started from {@code image} finds: its commands resolve on the
-     * host's PATH against the host's tools; the image's own files are only under the mount point.
+     * What a HostProcess container started from {@code image} finds: a bare command name resolves
+     * on the host's PATH against the host's tools (listed first, so they win); the image's own files
+     * are reachable only by their path, which the runtime resolves inside the container's volume at
+     * %CONTAINER_SANDBOX_MOUNT_POINT% (hcsshim jobcontainers, microsoft/hcsshim#1344 and #1443).
      */
     public ImageVariant hostProcessView(ImageVariant image) {
+        List<ExecutableGroup> groups = new ArrayList<>(hostProcess.executables());
+        groups.addAll(image.executablesOrEmpty());
         return new ImageVariant("windows", "the Windows host (HostProcess container of " + image.base() + ")",
                 hostProcess.path(), hostProcess.pathSource(), image.entrypointOrEmpty(), image.cmdOrEmpty(),
-                image.entrypointSource(), image.user(), image.userSource(), hostProcess.executables(),
-                hostProcess.powershell());
+                image.entrypointSource(), image.user(), image.userSource(), groups, hostProcess.powershell());
     }
 
     /** The output formats of {@code tool} that apply to {@code os}. */
