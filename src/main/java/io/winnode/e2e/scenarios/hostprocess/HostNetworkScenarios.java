@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,10 +40,6 @@ import java.util.Map;
 @Tag(Tags.NETWORKING)
 class HostNetworkScenarios {
 
-    private static final String SHARES_NODE_IP = "pod IP is the node's IP";
-    private static final String OWN_IP = "pod has its own IP";
-    private static final String HOST_NAME = "hostname is the host's, not the pod's";
-
     /** One host pod per side, started when a test first needs it and shared by the class. */
     private final Map<Side, RunningPod> hostPods = new HashMap<>();
 
@@ -58,7 +52,7 @@ class HostNetworkScenarios {
 
         ExecResult interfaces = inPod.interfaces(pod, "host");
 
-        parity.verify(addressOutcome(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
+        parity.verify(HostNetworkOutcomes.address(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
     }
 
     @ParityTest("SEC-02a")
@@ -69,7 +63,7 @@ class HostNetworkScenarios {
 
         ExecResult hostname = inPod.hostname(pod, "host");
 
-        parity.verify(hostnameOutcome(hostname, pod), pod.node(), "hostname " + hostname.stdout().strip());
+        parity.verify(HostNetworkOutcomes.hostname(hostname, pod), pod.node(), "hostname " + hostname.stdout().strip());
     }
 
     @ParityTest("NET-04b")
@@ -83,28 +77,7 @@ class HostNetworkScenarios {
 
         ExecResult interfaces = inPod.interfaces(pod, "idle");
 
-        parity.verify(addressOutcome(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
-    }
-
-    /**
-     * Whose address the container's own network interfaces carry, from inside the container
-     * ({@code ip -4 addr} / {@code ipconfig}): the node's InternalIP means it is in the node's
-     * network namespace. status.podIP alone is no evidence — the kubelet copies hostIP into it for
-     * any host-network pod whose runtime reports no IP (kubelet_pods.go generateAPIPodStatus).
-     */
-    private static String addressOutcome(RunningPod pod, ExecResult interfaces, String nodeIp) {
-        if (!interfaces.succeeded()) {
-            return "listing the container's interfaces failed: " + interfaces.reason();
-        }
-        List<String> addresses = CommandLines.interfaceAddresses(pod.os(), interfaces);
-        if (addresses.contains(nodeIp)) {
-            return SHARES_NODE_IP;
-        }
-        if (pod.podIp() != null && addresses.contains(pod.podIp())) {
-            return OWN_IP;
-        }
-        return "the container's interfaces carry " + addresses + ", neither the node's " + nodeIp
-                + " nor the pod's " + pod.podIp();
+        parity.verify(HostNetworkOutcomes.address(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
     }
 
     private static String nodeIp(RunningPod pod, NodeInventory nodes) {
@@ -114,35 +87,6 @@ class HostNetworkScenarios {
     private static String addresses(RunningPod pod, ExecResult interfaces) {
         return "interfaces " + CommandLines.interfaceAddresses(pod.os(), interfaces) + ", podIP " + pod.podIp()
                 + ", hostIP " + pod.hostIp();
-    }
-
-    private static String hostnameOutcome(ExecResult result, RunningPod pod) {
-        if (!result.succeeded()) {
-            return "hostname failed: " + result.reason();
-        }
-        String hostname = result.stdout().strip();
-        if (hostname.isEmpty()) {
-            return "hostname printed nothing";
-        }
-        if (namesThePod(hostname, pod.name())) {
-            return "hostname is the pod's own ('" + hostname + "'), not the host's";
-        }
-        return HOST_NAME;
-    }
-
-    /**
-     * Whether {@code hostname} is the pod's own name: what a container in its own UTS namespace (Linux)
-     * or its own compute system (Windows, as its NetBIOS name: upper case, at most 15 characters)
-     * reports, since the kubelet gives a pod's sandbox the pod's name as hostname
-     * (kuberuntime_sandbox.go). A container on its node's network has no hostname of its own and
-     * reports the host's: the node name on most clusters, but on EKS the Windows computer name
-     * ({@code EC2AMAZ-...}) while the node is {@code ip-10-0-1-5.ec2.internal} (terraform-aws-eks#717),
-     * so the node name is not required. Compared without case, as upstream's {@code -ine} does.
-     */
-    private static boolean namesThePod(String hostname, String podName) {
-        String host = hostname.toLowerCase(Locale.ROOT);
-        String pod = podName.toLowerCase(Locale.ROOT);
-        return host.equals(pod) || (host.length() == 15 && pod.startsWith(host));
     }
 
     private RunningPod hostPod(Side side, Workloads shared) {
