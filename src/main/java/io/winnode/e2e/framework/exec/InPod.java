@@ -39,7 +39,7 @@ public final class InPod {
         return run(from, container, CommandLines.httpGet(from.os(), url, Duration.ofSeconds(5)));
     }
 
-    /** Resolves a name; stdout holds one address per line (empty when the name does not exist on Linux). */
+    /** Resolves a name with dig; stdout holds one address per line, empty when the name does not exist (both OSes). */
     public ExecResult resolve(RunningPod from, String container, String name) {
         return run(from, container, CommandLines.resolve(from.os(), name));
     }
