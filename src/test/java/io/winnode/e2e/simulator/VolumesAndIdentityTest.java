@@ -122,6 +122,23 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aWindowsE2eImageRunsAsContainerAdministratorSoRunAsNonRootRejectsIt() {
+        // test/images/busybox/Dockerfile_windows: USER ContainerAdministrator, which the kubelet regards as
+        // root identity for runAsNonRoot (kubernetes/kubernetes#92355); ContainerUser passes.
+        create(podFor(WINDOWS, ns, "nonroot-default", new ContainerBuilder().withName("c").withImage(AGNHOST).withArgs("pause")
+                .withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext().build()).build());
+        create(podFor(WINDOWS, ns, "nonroot-user", new ContainerBuilder().withName("c").withImage(AGNHOST).withArgs("pause")
+                .withNewSecurityContext().withRunAsNonRoot(true).withNewWindowsOptions().withRunAsUserName("ContainerUser")
+                .endWindowsOptions().endSecurityContext().build()).build());
+        Pod refused = waitFor(ns, "nonroot-default", p -> p.getStatus().getContainerStatuses() != null
+                && p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getState().getWaiting() != null
+                && "CreateContainerConfigError".equals(c.getState().getWaiting().getReason())));
+        assertThat(refused.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
+                .contains("ContainerAdministrator").contains("regarded as root identity");
+        waitRunningReady(ns, "nonroot-user");
+    }
+
+    @Test
     void hostPathIsTheNodesOwnFilesystem() {
         String writer = hostPathPod("host-writer", "linux-worker-1");
         String sameNode = hostPathPod("host-reader", "linux-worker-1");
