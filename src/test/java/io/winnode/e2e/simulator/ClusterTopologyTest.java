@@ -141,6 +141,32 @@ class ClusterTopologyTest extends SimulatorTestSupport {
     }
 
     @Test
+    void aTopologyMayNameItsClusterDomainAndAHostsOwnComputerName(@TempDir Path dir) throws Exception {
+        Path eks = dir.resolve("eks.yaml");
+        Files.writeString(eks, """
+                clusterDomain: corp.example
+                nodes:
+                  - name: ip-10-0-1-5.ec2.internal
+                    computerName: EC2AMAZ-HT4GDVL
+                    os: windows
+                    arch: amd64
+                    windowsBuild: 10.0.20348
+                    osImage: Windows Server 2022 Datacenter
+                    kernelVersion: 10.0.20348.1
+                    containerRuntimeVersion: containerd://1.7.24
+                    internalIP: 10.0.1.5
+                    capacity: {cpu: "2", memory: 4Gi, pods: "10"}
+                """);
+        io.winnode.e2e.simulator.topology.Topology topology = io.winnode.e2e.simulator.topology.Topology.load(eks);
+        assertThat(topology.clusterDomain()).isEqualTo("corp.example");
+        assertThat(topology.nodes().get(0).hostName()).isEqualTo("EC2AMAZ-HT4GDVL");
+        assertThat(io.winnode.e2e.simulator.topology.Topology.load(null).clusterDomain()).isEqualTo("cluster.local");
+        Files.writeString(eks, Files.readString(eks).replace("corp.example", "Corp_Example"));
+        assertThatThrownBy(() -> io.winnode.e2e.simulator.topology.Topology.load(eks)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'clusterDomain' must be a DNS name");
+    }
+
+    @Test
     void latencyProfileParsingListsValidValues() {
         assertThat(LatencyProfile.parse("realistic")).isEqualTo(LatencyProfile.REALISTIC);
         assertThatThrownBy(() -> LatencyProfile.parse("slow")).isInstanceOf(InvalidInputException.class)

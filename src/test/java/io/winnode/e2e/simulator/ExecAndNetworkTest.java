@@ -128,8 +128,21 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
         ExecResult viaService = exec(ns, "hpc", "c", CommandLines.connect(WINDOWS, linuxSvc.getSpec().getClusterIP(), 80,
                 Duration.ofSeconds(1)));
         assertThat(viaService.stderr().strip()).isEqualTo("TIMEOUT");
+        // Bare names are the host's tools (curl.exe in System32); the image's dig is not on the host's PATH.
+        ExecResult viaCurl = exec(ns, "hpc", "c", CommandLines.httpGet(WINDOWS, "http://" + serverIp + ":8080/hostname",
+                Duration.ofSeconds(1)));
+        assertThat(viaCurl.exitCode()).as(viaCurl.toString()).isZero();
+        assertThat(exec(ns, "hpc", "c", List.of("dig", "+short", "linux-svc")).stderr())
+                .contains("The system cannot find the file specified.");
         assertThat(exec(ns, "hpc", "c", List.of("whoami")).stdout().strip()).isEqualTo("nt authority\\system");
         assertThat(exec(ns, "hpc", "c", CommandLines.hostname(WINDOWS)).stdout().strip()).isEqualTo(running.getSpec().getNodeName());
+        // Its processes run on the host: the host's ipconfig lists the node's address, and the host's
+        // PowerShell 5.1 is found on the host's PATH (create-hostprocess-pod.md).
+        ExecResult ipconfig = exec(ns, "hpc", "c", CommandLines.interfaces(WINDOWS));
+        assertThat(CommandLines.interfaceAddresses(WINDOWS, ipconfig)).containsExactly(running.getStatus().getHostIP());
+        ExecResult ordinary = exec(ns, "win-client", "c", CommandLines.interfaces(WINDOWS));
+        assertThat(CommandLines.interfaceAddresses(WINDOWS, ordinary))
+                .containsExactly(client.pods().inNamespace(ns).withName("win-client").get().getStatus().getPodIP());
     }
 
     @Test
@@ -156,11 +169,16 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
             assertThat(run(os, CommandLines.connect(os, ip, 8080, Duration.ofSeconds(2))).exitCode()).as(os.name()).isZero();
             ExecResult refused = run(os, CommandLines.connect(os, ip, 9999, Duration.ofSeconds(2)));
             assertThat(refused.exitCode()).isEqualTo(1);
-            assertThat(refused.stderr().strip()).isEqualTo("REFUSED");
+            // connect.go's REFUSED needs syscall.ECONNREFUSED, which Windows' WSAECONNREFUSED never equals (golang/go#45621).
+            assertThat(refused.stderr().strip()).isEqualTo(os == WINDOWS
+                    ? "OTHER: dial tcp " + ip + ":9999: connectex: No connection could be made because the target machine "
+                    + "actively refused it."
+                    : "REFUSED");
             ExecResult timeout = run(os, CommandLines.connect(os, "10.244.200.7", 80, Duration.ofSeconds(1)));
             assertThat(timeout.stderr().strip()).isEqualTo("TIMEOUT");
             ExecResult dns = run(os, CommandLines.connect(os, "no-such-service", 80, Duration.ofSeconds(1)));
-            assertThat(dns.stderr().strip()).isEqualTo("DNS");
+            assertThat(dns.stderr().strip()).isEqualTo(os == WINDOWS ? "DNS: lookup no-such-service: no such host"
+                    : "DNS: lookup no-such-service on 10.96.0.10:53: no such host");
         }
     }
 
@@ -220,15 +238,16 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
     }
 
     @Test
-    void windowsDnsUsesASingleSuffixSoDottedPartialNamesDoNotResolve() {
-        assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, "linux-svc")).stdout().strip())
-                .isEqualTo(linuxSvc.getSpec().getClusterIP());
+    void windowsDigSearchesOnlyNamesWithoutADotBecauseBindsNdotsIsOne() {
+        ExecResult shortName = run(WINDOWS, List.of("dig", "+short", "+search", "linux-svc"));
+        assertThat(shortName.exitCode()).isZero();
+        assertThat(shortName.stdout()).isEqualTo(linuxSvc.getSpec().getClusterIP() + "\r\n");
         assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, "kubernetes.default.svc.cluster.local")).stdout().strip())
                 .isEqualTo("10.96.0.1");
-        for (String name : List.of("kubernetes.default", "kubernetes.default.svc")) {
+        for (String name : List.of("kubernetes.default", "kubernetes.default.svc", "linux-svc." + ns)) {
             ExecResult r = run(WINDOWS, CommandLines.resolve(WINDOWS, name));
-            assertThat(r.exitCode()).as(name).isEqualTo(1);
-            assertThat(r.stderr().strip()).isEqualTo("Resolve-DnsName : " + name + " : DNS name does not exist");
+            assertThat(r.exitCode()).as(name).isZero();
+            assertThat(r.stdout()).as(name + ": queried as is only, NXDOMAIN prints nothing").isEmpty();
         }
         String podIp = windowsServer.getStatus().getPodIP();
         assertThat(run(WINDOWS, CommandLines.resolve(WINDOWS, podIp.replace('.', '-') + "." + ns + ".pod.cluster.local"))
@@ -236,9 +255,36 @@ class ExecAndNetworkTest extends SimulatorTestSupport {
     }
 
     @Test
+    void resolveDnsNameIsNotACmdletOfTheWindowsAgnhostImagesPowerShellCore() {
+        ExecResult r = run(WINDOWS, List.of("powershell", "-Command",
+                "(Resolve-DnsName -Name linux-svc -Type A -ErrorAction Stop).IPAddress"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).startsWith("Resolve-DnsName : The term 'Resolve-DnsName' is not recognized as the name of a "
+                + "cmdlet, function, script file, or operable program.").contains("CommandNotFoundException");
+        ExecResult probe = run(WINDOWS, List.of("pwsh", "-Command", "Get-Command Resolve-DnsName"));
+        assertThat(probe.exitCode()).isEqualTo(1);
+        assertThat(run(WINDOWS, List.of("powershell", "-Command", "Get-Command dig")).stdout()).contains("Application     dig");
+    }
+
+    @Test
+    void onlyWhatTheImageHoldsRunsAndBusyboxAppletsComeFromCBin() {
+        // Nano Server has no nslookup of its own; the image's is BIND's in C:\dig, first on PATH.
+        assertThat(run(WINDOWS, List.of("C:\\Windows\\System32\\nslookup.exe", "linux-svc")).stderr())
+                .contains("The system cannot find the file specified.");
+        assertThat(run(WINDOWS, List.of("sh", "-c", "echo from-busybox")).stdout()).isEqualTo("from-busybox\n");
+        assertThat(run(WINDOWS, List.of("C:\\bin\\cat.exe", "C:\\nope")).stderr()).contains("can't open");
+        assertThat(run(LINUX, List.of("powershell", "-Command", "Write-Host hi")).stderr())
+                .contains("executable file not found in $PATH");
+        assertThat(run(LINUX, List.of("/usr/bin/dig", "+short", "kubernetes.default.svc.cluster.local")).stdout())
+                .isEqualTo("10.96.0.1\n");
+    }
+
+    @Test
     void filesAndIdentityFollowEachOsConventions() {
         assertThat(run(LINUX, CommandLines.whoAmI(LINUX)).stdout()).isEqualTo("root\n");
-        assertThat(run(WINDOWS, CommandLines.whoAmI(WINDOWS)).stdout()).isEqualTo("ContainerUser\r\n");
+        // test/images/busybox/Dockerfile_windows: USER ContainerAdministrator, inherited by agnhost.
+        assertThat(run(WINDOWS, CommandLines.whoAmI(WINDOWS)).stdout()).isEqualTo("ContainerAdministrator\r\n");
         assertThat(run(LINUX, CommandLines.hostname(LINUX)).stdout().strip()).isEqualTo("linux-client");
         assertThat(run(LINUX, CommandLines.writeFile(LINUX, "/tmp/note", "hello")).exitCode()).isZero();
         assertThat(run(LINUX, CommandLines.readFile(LINUX, "/tmp/note")).stdout()).isEqualTo("hello\n");

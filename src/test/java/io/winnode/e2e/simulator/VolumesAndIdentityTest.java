@@ -65,7 +65,7 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
                 .build();
         if (os == WINDOWS) {
             reader.setSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withNewWindowsOptions()
-                    .withRunAsUserName("ContainerAdministrator").endWindowsOptions().build());
+                    .withRunAsUserName("ContainerUser").endWindowsOptions().build());
         }
         return podFor(os, ns, name(os), writer, reader).editSpec()
                 .addNewVolume().withName("shared").withNewEmptyDir().endEmptyDir().endVolume()
@@ -115,9 +115,27 @@ class VolumesAndIdentityTest extends SimulatorTestSupport {
 
     @Test
     void windowsUserComesFromRunAsUserNameOrTheImageDefault() {
-        assertThat(run(WINDOWS, "writer", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
-        assertThat(run(WINDOWS, "reader", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
+        // The Windows e2e images run as ContainerAdministrator (test/images/busybox/Dockerfile_windows: USER).
+        assertThat(run(WINDOWS, "writer", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
+        assertThat(run(WINDOWS, "reader", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
         assertThat(run(LINUX, "writer", CommandLines.whoAmI(LINUX)).stdout().strip()).isEqualTo("root");
+    }
+
+    @Test
+    void aWindowsE2eImageRunsAsContainerAdministratorSoRunAsNonRootRejectsIt() {
+        // test/images/busybox/Dockerfile_windows: USER ContainerAdministrator, which the kubelet regards as
+        // root identity for runAsNonRoot (kubernetes/kubernetes#92355); ContainerUser passes.
+        create(podFor(WINDOWS, ns, "nonroot-default", new ContainerBuilder().withName("c").withImage(AGNHOST).withArgs("pause")
+                .withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext().build()).build());
+        create(podFor(WINDOWS, ns, "nonroot-user", new ContainerBuilder().withName("c").withImage(AGNHOST).withArgs("pause")
+                .withNewSecurityContext().withRunAsNonRoot(true).withNewWindowsOptions().withRunAsUserName("ContainerUser")
+                .endWindowsOptions().endSecurityContext().build()).build());
+        Pod refused = waitFor(ns, "nonroot-default", p -> p.getStatus().getContainerStatuses() != null
+                && p.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getState().getWaiting() != null
+                && "CreateContainerConfigError".equals(c.getState().getWaiting().getReason())));
+        assertThat(refused.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
+                .contains("ContainerAdministrator").contains("regarded as root identity");
+        waitRunningReady(ns, "nonroot-user");
     }
 
     @Test

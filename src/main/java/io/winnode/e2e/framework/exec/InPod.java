@@ -39,7 +39,7 @@ public final class InPod {
         return run(from, container, CommandLines.httpGet(from.os(), url, Duration.ofSeconds(5)));
     }
 
-    /** Resolves a name; stdout holds one address per line (empty when the name does not exist on Linux). */
+    /** Resolves a name with dig; stdout holds one address per line, empty when the name does not exist (both OSes). */
     public ExecResult resolve(RunningPod from, String container, String name) {
         return run(from, container, CommandLines.resolve(from.os(), name));
     }
@@ -63,6 +63,11 @@ public final class InPod {
     /** The host name the container's processes see (stdout, with the OS's line ending). */
     public ExecResult hostname(RunningPod in, String container) {
         return run(in, container, CommandLines.hostname(in.os()));
+    }
+
+    /** The container's IPv4 interface listing ({@code ip -4 addr} / {@code ipconfig}); read it with {@link CommandLines#interfaceAddresses}. */
+    public ExecResult interfaces(RunningPod in, String container) {
+        return run(in, container, CommandLines.interfaces(in.os()));
     }
 
     /**

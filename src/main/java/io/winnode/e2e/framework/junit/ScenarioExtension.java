@@ -6,6 +6,7 @@ import io.winnode.e2e.framework.wait.Waits;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.lifecycle.Ownership;
 import io.winnode.e2e.framework.lifecycle.ResourceManager;
+import io.winnode.e2e.framework.nodes.KubeletConfigz;
 import io.winnode.e2e.framework.nodes.KubeletStats;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
@@ -124,7 +125,7 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Workloads.class || type == InPod.class || type == NodeInventory.class || type == Placement.class
-                || type == KubeletStats.class;
+                || type == KubeletStats.class || type == KubeletConfigz.class;
     }
 
     @Override
@@ -136,6 +137,9 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         }
         if (type == KubeletStats.class) {
             return new KubeletStats(run.cluster().client());
+        }
+        if (type == KubeletConfigz.class) {
+            return new KubeletConfigz(run.cluster().client());
         }
         if (type == Placement.class) {
             return run.placement();

@@ -4,6 +4,7 @@ import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
+import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.junit.ClassScoped;
@@ -11,6 +12,8 @@ import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.PodSecurityLevel;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.RunningPod;
@@ -20,7 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,20 +40,19 @@ import java.util.Map;
 @Tag(Tags.NETWORKING)
 class HostNetworkScenarios {
 
-    private static final String SHARES_NODE_IP = "pod IP is the node's IP";
-    private static final String OWN_IP = "pod has its own IP";
-    private static final String NODE_HOSTNAME = "hostname is the node's name";
-
     /** One host pod per side, started when a test first needs it and shared by the class. */
     private final Map<Side, RunningPod> hostPods = new HashMap<>();
 
     @ParityTest("NET-04a")
     @DisplayName("a pod on its node's network (hostNetwork on Linux, HostProcess on Windows) has the node's IP")
     @Severity(SeverityLevel.CRITICAL)
-    void hostPodSharesTheNodeIp(Side side, @ClassScoped Workloads shared, ParityCheck parity) {
+    void hostPodSharesTheNodeIp(Side side, @ClassScoped Workloads shared, InPod inPod, NodeInventory nodes,
+                                ParityCheck parity) {
         RunningPod pod = hostPod(side, shared);
 
-        parity.verify(addressOutcome(pod), pod.node(), addresses(pod));
+        ExecResult interfaces = inPod.interfaces(pod, "host");
+
+        parity.verify(HostNetworkOutcomes.address(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
     }
 
     @ParityTest("SEC-02a")
@@ -62,50 +63,30 @@ class HostNetworkScenarios {
 
         ExecResult hostname = inPod.hostname(pod, "host");
 
-        parity.verify(hostnameOutcome(hostname, pod.node()), pod.node(), "hostname " + hostname.stdout().strip());
+        parity.verify(HostNetworkOutcomes.hostname(hostname, pod), pod.node(), "hostname " + hostname.stdout().strip());
     }
 
     @ParityTest("NET-04b")
     @DisplayName("an ordinary pod with hostNetwork: true")
     @Severity(SeverityLevel.NORMAL)
-    void hostNetworkFieldOfAnOrdinaryPod(Side side, Workloads workloads, ParityCheck parity) {
+    void hostNetworkFieldOfAnOrdinaryPod(Side side, Workloads workloads, InPod inPod, NodeInventory nodes,
+                                         ParityCheck parity) {
         String name = "hostnet-" + side.slug();
         workloads.deploy("networking/host-network-pod.yaml", side, Map.of("NAME", name));
         RunningPod pod = workloads.running(name, side);
 
-        parity.verify(addressOutcome(pod), pod.node(), addresses(pod));
+        ExecResult interfaces = inPod.interfaces(pod, "idle");
+
+        parity.verify(HostNetworkOutcomes.address(pod, interfaces, nodeIp(pod, nodes)), pod.node(), addresses(pod, interfaces));
     }
 
-    /** Compares status.podIP with status.hostIP, the way NET-04's test description asks. */
-    private static String addressOutcome(RunningPod pod) {
-        if (pod.podIp() == null || pod.podIp().isBlank()) {
-            return "no pod IP in the pod's status";
-        }
-        return pod.podIp().equals(pod.hostIp()) ? SHARES_NODE_IP : OWN_IP;
+    private static String nodeIp(RunningPod pod, NodeInventory nodes) {
+        return nodes.byName(pod.node()).map(ClusterNode::internalIp).filter(ip -> !ip.isBlank()).orElse(pod.hostIp());
     }
 
-    private static String addresses(RunningPod pod) {
-        return "podIP " + pod.podIp() + ", hostIP " + pod.hostIp();
-    }
-
-    private static String hostnameOutcome(ExecResult result, String nodeName) {
-        if (!result.succeeded()) {
-            return "hostname failed: " + result.reason();
-        }
-        String hostname = result.stdout().strip();
-        return namesTheNode(hostname, nodeName) ? NODE_HOSTNAME
-                : "hostname is '" + hostname + "' on node '" + nodeName + "'";
-    }
-
-    /**
-     * Host names compare without case, as upstream's {@code -ine} does: Windows may print its
-     * computer name in capitals while the kubelet registers the node in lower case. A node named by
-     * its FQDN (some cloud providers) matches the host name of its first label.
-     */
-    private static boolean namesTheNode(String hostname, String nodeName) {
-        String host = hostname.toLowerCase(Locale.ROOT);
-        String node = nodeName.toLowerCase(Locale.ROOT);
-        return !host.isEmpty() && (host.equals(node) || node.startsWith(host + "."));
+    private static String addresses(RunningPod pod, ExecResult interfaces) {
+        return "interfaces " + CommandLines.interfaceAddresses(pod.os(), interfaces) + ", podIP " + pod.podIp()
+                + ", hostIP " + pod.hostIp();
     }
 
     private RunningPod hostPod(Side side, Workloads shared) {

@@ -12,6 +12,7 @@ import io.winnode.e2e.framework.junit.ClassScoped;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.nodes.KubeletConfigz;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
@@ -187,11 +188,12 @@ class PodConnectivityScenarios {
     @DisplayName("a Service's short name and FQDN resolve to its ClusterIP")
     @Severity(SeverityLevel.CRITICAL)
     void serviceNamesResolve(Side side, Workloads workloads, @ClassScoped Workloads shared, InPod inPod,
-                             Placement placement, NodeInventory nodes, ParityCheck parity) {
+                             Placement placement, NodeInventory nodes, KubeletConfigz configz, ParityCheck parity) {
         Service service = anyServer(shared, placement, nodes).service();
         String name = service.getMetadata().getName();
-        String fqdn = name + "." + workloads.namespace() + ".svc.cluster.local";
         RunningPod client = client(side, workloads);
+        // The cluster's DNS domain as the client's kubelet knows it (clusterDomain), not an assumed cluster.local.
+        String fqdn = name + "." + workloads.namespace() + ".svc." + configz.clusterDomain(client.node());
 
         String shortAnswer = resolution(inPod, client, name, service);
         String fqdnAnswer = resolution(inPod, client, fqdn, service);
@@ -236,7 +238,12 @@ class PodConnectivityScenarios {
                 () -> inPod.connect(client, "client", host, port));
     }
 
-    /** agnhost connect prints TIMEOUT, REFUSED, DNS or OTHER when it fails. */
+    /**
+     * agnhost connect (test/images/agnhost/connect/connect.go) exits 1 and prints {@code TIMEOUT},
+     * {@code REFUSED}, {@code DNS: <err>} or {@code OTHER: <err>} when it fails; on Windows a refused
+     * connection is {@code OTHER: ... actively refused it.}, since Go's ECONNREFUSED never matches
+     * WSAECONNREFUSED (golang/go#45621). The outcome quotes that line as it is.
+     */
     private static String connectionOutcome(ExecResult result) {
         return result.succeeded() ? "connected" : "not connected: " + result.reason();
     }

@@ -7,8 +7,15 @@ import java.util.Set;
 /**
  * The agnhost test binary's subcommands used by the suite (test/images/agnhost): servers that keep
  * running and listen ({@code netexec} HTTP 8080 / UDP 8081, {@code serve-hostname} 9376,
- * {@code test-webserver} 80, {@code pause} nothing), and one-shot {@code connect}, which exits 1
- * printing TIMEOUT, REFUSED, DNS or OTHER, and {@code dns-suffix}/{@code dns-server-list}.
+ * {@code test-webserver} 80, {@code pause} nothing), one-shot {@code connect} and
+ * {@code dns-suffix}/{@code dns-server-list}.
+ *
+ * <p>{@code connect} prints what test/images/agnhost/connect/connect.go prints on stderr, exit 1:
+ * {@code UNKNOWN: <err>} for a malformed address, {@code DNS: <err>} when the name does not resolve,
+ * {@code TIMEOUT}, {@code REFUSED} when the dial error is {@code syscall.ECONNREFUSED}, else
+ * {@code OTHER: <err>}. On Windows a refusal is WSAECONNREFUSED (10061), which never equals Go's
+ * invented ECONNREFUSED (golang/go#45621), so Windows reports it as {@code OTHER: dial tcp ...:
+ * connectex: No connection could be made because the target machine actively refused it.}
  */
 public final class Agnhost {
 
@@ -53,24 +60,44 @@ public final class Agnhost {
                 timeout = parseDuration(a.substring("--timeout=".length()));
             }
         }
-        if (target == null || !target.contains(":")) {
-            return CommandOutcome.fail(1, "OTHER\n");
+        if (target == null) {
+            return CommandOutcome.fail(1, "Error: accepts 1 arg(s), received 0\n");
         }
         int colon = target.lastIndexOf(':');
+        if (colon < 0) {
+            // net.SplitHostPort's AddrError text.
+            return CommandOutcome.fail(1, "UNKNOWN: address " + target + ": missing port in address\n");
+        }
         String host = target.substring(0, colon);
         int port;
         try {
             port = Integer.parseInt(target.substring(colon + 1));
         } catch (NumberFormatException e) {
-            return CommandOutcome.fail(1, "OTHER\n");
+            return CommandOutcome.fail(1, "DNS: lookup tcp/" + target.substring(colon + 1) + ": unknown port\n");
         }
         NetworkAccess.ConnectResult result = env.network().connect(host, port, timeout);
+        boolean windows = env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
         return switch (result.kind()) {
             case CONNECTED -> CommandOutcome.ok("");
-            case REFUSED -> CommandOutcome.fail(1, "REFUSED\n");
+            case REFUSED -> CommandOutcome.fail(1, windows
+                    ? "OTHER: dial tcp " + result.ip() + ":" + port + ": connectex: No connection could be made because "
+                    + "the target machine actively refused it.\n"
+                    : "REFUSED\n");
             case TIMEOUT -> CommandOutcome.fail(1, "TIMEOUT\n");
-            case DNS -> CommandOutcome.fail(1, "DNS\n");
+            case DNS -> CommandOutcome.fail(1, "DNS: " + noSuchHost(host, env) + "\n");
         };
+    }
+
+    /**
+     * Go's net.DNSError text for NXDOMAIN: the pure-Go resolver on Linux names the server it asked
+     * ({@code lookup NAME on SERVER:53: no such host}, net/dnsclient_unix.go); on Windows Go asks the
+     * system resolver, which names none ({@code lookup NAME: no such host}, net/lookup_windows.go).
+     */
+    private static String noSuchHost(String host, ContainerEnvironment env) {
+        List<String> servers = env.network().nameservers();
+        return env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS || servers.isEmpty()
+                ? "lookup " + host + ": no such host"
+                : "lookup " + host + " on " + servers.get(0) + ":53: no such host";
     }
 
     private static Duration parseDuration(String text) {

@@ -1,58 +1,77 @@
 package io.winnode.e2e.simulator.container;
 
+import io.winnode.e2e.framework.images.ImageContract;
+import io.winnode.e2e.framework.images.ImageVariant;
+import io.winnode.e2e.framework.images.PowerShellFacts;
 import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * What is inside an image variant, as far as the container model needs it: the executables on its
- * PATH, its ENTRYPOINT/CMD and its default user.
- * <ul>
- *   <li>agnhost (Linux: Alpine base with bind-tools and curl; Windows: Nano Server based, with
- *       cmd, PowerShell and curl.exe) — test/images/agnhost/Dockerfile(.windows).</li>
- *   <li>pause: only {@code /pause} on Linux (no shell); the Windows pause image is Nano Server based
- *       and also carries {@code wincat} (parity RT-02, OBS-03).</li>
- *   <li>busybox: BusyBox applets on Linux; on Windows "PowerShell plus a collection of scripts and
- *       utilities to mimic common busybox commands" (upstream cpu_limits.go).</li>
- *   <li>any other Linux image: an Alpine-like BusyBox userland.</li>
- * </ul>
- * Default user: root on Linux; {@code ContainerUser} on Nano Server based images (parity SEC-05).
+ * What is inside an image variant, as far as the container model needs it: exactly what the image
+ * contract ({@code images/contract/}, a description of the real images with their Dockerfiles as
+ * sources) lists — PATH, executables by directory, ENTRYPOINT/CMD, default user, PowerShell. A
+ * program the contract does not list does not exist in the simulated container either.
  */
-public record ImageProfile(String repository, OsFamily os, Set<String> executables, List<String> entrypoint,
-                           List<String> cmd, String defaultUser) {
+public record ImageProfile(String repository, OsFamily os, ImageVariant variant) {
 
-    private static final Set<String> BUSYBOX = Set.of("sh", "cat", "ls", "echo", "sleep", "hostname", "id", "true",
-            "false", "env", "wget", "mkdir", "touch", "nslookup", "ping", "whoami");
-    private static final Set<String> WINDOWS_BASE = Set.of("cmd", "hostname", "curl", "whoami", "ping", "ipconfig",
-            "nslookup", "powershell", "pwsh", "timeout");
-
+    /** The profile of {@code repository}'s variant for {@code os}; an image the contract does not describe holds nothing. */
     public static ImageProfile of(String repository, OsFamily os) {
         String repo = repository.toLowerCase(Locale.ROOT);
-        if (os == OsFamily.WINDOWS) {
-            return switch (repo) {
-                case "pause" -> new ImageProfile(repo, os, Set.of("pause", "cmd", "wincat", "hostname"), List.of("/pause"), List.of(), "ContainerUser");
-                case "agnhost" -> new ImageProfile(repo, os, union(WINDOWS_BASE, Set.of("agnhost")), List.of("/agnhost"), List.of(), "ContainerUser");
-                default -> new ImageProfile(repo, os, union(WINDOWS_BASE, Set.of("sleep", "cat", "ls", "echo")), List.of(), List.of("cmd"), "ContainerUser");
-            };
-        }
-        return switch (repo) {
-            case "pause" -> new ImageProfile(repo, os, Set.of("pause"), List.of("/pause"), List.of(), "root");
-            case "agnhost" -> new ImageProfile(repo, os, union(BUSYBOX, Set.of("agnhost", "dig", "curl", "nc")), List.of("/agnhost"), List.of(), "root");
-            default -> new ImageProfile(repo, os, BUSYBOX, List.of(), List.of("sh"), "root");
-        };
+        ImageContract contract = ImageContract.project();
+        return contract.forRepository(repo)
+                .flatMap(f -> f.variants().stream().filter(v -> v.osFamily() == os).findFirst())
+                .map(v -> new ImageProfile(repo, os, v))
+                .orElseGet(() -> new ImageProfile(repo, os, unknown(os)));
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(a);
-        s.addAll(b);
-        return Set.copyOf(s);
+    /**
+     * The same image started as a Windows HostProcess container: its processes run on the host, so
+     * a command resolves on the host's PATH against the host's tools (create-hostprocess-pod.md).
+     */
+    public ImageProfile asHostProcess() {
+        return new ImageProfile(repository, os, ImageContract.project().hostProcessView(variant));
     }
 
-    /** Whether {@code program} (a path or bare name, with or without {@code .exe}) exists in the image. */
+    /**
+     * An image nobody described: no executables at all, so anything exec'd in it fails as "not
+     * found", and the default user of the OS's base images (root; Nano Server's ContainerUser).
+     */
+    private static ImageVariant unknown(OsFamily os) {
+        boolean windows = os == OsFamily.WINDOWS;
+        return new ImageVariant(os.label(), "an image the contract does not describe",
+                windows ? List.of("C:\\Windows\\system32", "C:\\Windows") : List.of("/usr/local/bin", "/usr/bin", "/bin"),
+                "runtime default", List.of(), List.of(), "none", windows ? "ContainerUser" : "root", "base image default",
+                List.of(), null);
+    }
+
+    public List<String> entrypoint() {
+        return variant.entrypointOrEmpty();
+    }
+
+    public List<String> cmd() {
+        return variant.cmdOrEmpty();
+    }
+
+    public String defaultUser() {
+        return variant.user();
+    }
+
+    /** Whether {@code program} (a path or a bare name, on Windows with or without {@code .exe}) exists in the image. */
     public boolean has(String program) {
-        return executables.contains(baseName(program, os));
+        return variant.locate(program).isPresent();
+    }
+
+    /** Which program family answers {@code program} (busybox, bind, agnhost, ...), if the image has it. */
+    public Optional<String> provider(String program) {
+        return variant.locate(program).map(ImageVariant.Located::provider);
+    }
+
+    /** The image's PowerShell facts (which cmdlets exist), or none. */
+    public Optional<PowerShellFacts> powershell() {
+        return Optional.ofNullable(variant.powershell());
     }
 
     /** {@code /usr/bin/cat} -> {@code cat}; on Windows {@code C:\x\curl.exe} -> {@code curl}, case-insensitive. */

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Linux userland of the e2e images (BusyBox applets on Alpine, plus bind-tools {@code dig} and
- * {@code curl} in agnhost), with BusyBox's exact error texts, e.g.
+ * The Linux userland of the e2e images, as the image contract lists it (BusyBox applets, bind-tools
+ * {@code dig}, {@code curl}, iproute2 {@code ip} in agnhost), dispatched by the program's family;
+ * BusyBox's exact error texts, e.g.
  * {@code sh: can't create /x: Read-only file system} and {@code cat: can't open '/x': No such file or directory}.
  */
 final class LinuxCommands {
@@ -18,11 +19,33 @@ final class LinuxCommands {
     static CommandOutcome run(List<String> argv, ContainerEnvironment env) {
         String program = ImageProfile.baseName(argv.get(0), env.os());
         List<String> args = argv.subList(1, argv.size());
-        if (!env.image().has(program)) {
-            return CommandOutcome.notStarted("exec: \"" + argv.get(0) + "\": executable file not found in $PATH");
+        java.util.Optional<String> provider = env.image().provider(argv.get(0));
+        if (provider.isEmpty()) {
+            // runc's exec.LookPath error for a bare name; a path that does not exist fails its stat.
+            return CommandOutcome.notStarted(argv.get(0).contains("/")
+                    ? "exec: \"" + argv.get(0) + "\": stat " + argv.get(0) + ": no such file or directory"
+                    : "exec: \"" + argv.get(0) + "\": executable file not found in $PATH");
         }
+        return switch (provider.get()) {
+            case "busybox", "bash", "iproute2" -> applet(program, args, env);
+            case "bind" -> program.equals("dig") ? Dig.run(args, env) : notModelled(program, env);
+            case "curl" -> Curl.run(args, env);
+            case "agnhost" -> program.startsWith("agnhost") ? Agnhost.run(args, env) : notModelled(program, env);
+            case "pause" -> CommandOutcome.server("", java.util.Set.of());
+            default -> notModelled(program, env);
+        };
+    }
+
+    /** A program the image really has but whose behaviour the simulator does not model: a plain failure saying so. */
+    static CommandOutcome notModelled(String program, ContainerEnvironment env) {
+        String eol = env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS ? "\r\n" : "\n";
+        return CommandOutcome.fail(1, program + " exists in the image but is not modelled by the simulator" + eol);
+    }
+
+    /** BusyBox applets (and bash/ip, which behave the same for the suite's uses), with BusyBox's texts. */
+    static CommandOutcome applet(String program, List<String> args, ContainerEnvironment env) {
         return switch (program) {
-            case "sh" -> {
+            case "sh", "ash", "bash" -> {
                 int c = args.indexOf("-c");
                 yield c >= 0 && c + 1 < args.size() ? script(args.get(c + 1), env) : CommandOutcome.ok("");
             }
@@ -37,9 +60,7 @@ final class LinuxCommands {
             case "whoami" -> CommandOutcome.ok(env.userName() + "\n");
             case "true" -> CommandOutcome.ok("");
             case "false" -> CommandOutcome.exit(1, "", "");
-            case "dig" -> dig(args, env);
-            case "curl" -> Curl.run(args, env);
-            case "agnhost" -> Agnhost.run(args, env);
+            case "ip" -> ipAddr(args, env);
             case "mkdir" -> {
                 args.stream().filter(a -> !a.startsWith("-")).forEach(a -> env.filesystem().write(a + "/.keep", "", false));
                 yield CommandOutcome.ok("");
@@ -55,9 +76,26 @@ final class LinuxCommands {
                 }
                 yield CommandOutcome.ok("");
             }
-            case "pause" -> CommandOutcome.server("", java.util.Set.of());
-            default -> CommandOutcome.fail(1, program + ": applet not modelled by the simulator\n");
+            default -> notModelled(program, env);
         };
+    }
+
+    /**
+     * {@code ip addr} / {@code ip -4 addr show}: the loopback and the container's one interface with
+     * its address (iproute2's layout: {@code inet A.B.C.D/PREFIX ... scope global IFNAME}). In a
+     * host-network pod that interface is the node's, with the node's address.
+     */
+    private static CommandOutcome ipAddr(List<String> args, ContainerEnvironment env) {
+        List<String> words = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (words.isEmpty() || !(words.get(0).startsWith("a"))) {
+            return notModelled("ip " + String.join(" ", args), env);
+        }
+        return CommandOutcome.ok("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n"
+                + "    inet 127.0.0.1/8 scope host lo\n"
+                + "       valid_lft forever preferred_lft forever\n"
+                + "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
+                + "    inet " + env.network().address() + "/24 brd + scope global eth0\n"
+                + "       valid_lft forever preferred_lft forever\n");
     }
 
     /** {@code sh -c SCRIPT}: statements joined by ; && ||, output redirection, {@code exit N}. */
@@ -127,14 +165,14 @@ final class LinuxCommands {
         int r = Words.redirectIndex(text);
         if (r < 0) {
             List<String> words = Words.split(text);
-            return words.isEmpty() ? CommandOutcome.ok("") : run(words, env);
+            return words.isEmpty() ? CommandOutcome.ok("") : ContainerCommands.run(words, env);
         }
         boolean append = r + 1 < text.length() && text.charAt(r + 1) == '>';
         String target = text.substring(r + (append ? 2 : 1)).strip();
         List<String> targetWords = Words.split(target);
         String file = targetWords.isEmpty() ? "" : targetWords.get(0);
         List<String> words = Words.split(text.substring(0, r));
-        CommandOutcome produced = words.isEmpty() ? CommandOutcome.ok("") : run(words, env);
+        CommandOutcome produced = words.isEmpty() ? CommandOutcome.ok("") : ContainerCommands.run(words, env);
         return redirect(produced, file, append, env, "sh");
     }
 
@@ -207,23 +245,6 @@ final class LinuxCommands {
         }
         env.pause(Sleeps.parse(arg));
         return CommandOutcome.ok("");
-    }
-
-    /** {@code dig +short [+search] NAME}: one address per line; NXDOMAIN prints nothing and exits 0. */
-    private static CommandOutcome dig(List<String> args, ContainerEnvironment env) {
-        boolean search = args.contains("+search");
-        String name = args.stream().filter(a -> !a.startsWith("+") && !a.startsWith("-") && !a.startsWith("@"))
-                .findFirst().orElse(".");
-        List<String> ips;
-        try {
-            ips = env.network().resolve(name, search);
-        } catch (NetworkAccess.DnsTimeoutException e) {
-            // dig's own report when no server answered, on stdout even with +short; exit status 9.
-            return CommandOutcome.exit(9, ";; connection timed out; no servers could be reached\n", "");
-        }
-        StringBuilder out = new StringBuilder();
-        ips.forEach(ip -> out.append(ip).append('\n'));
-        return CommandOutcome.ok(out.toString());
     }
 
     static Duration seconds(double s) {

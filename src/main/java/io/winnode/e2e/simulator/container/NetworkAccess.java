@@ -31,6 +31,18 @@ public interface NetworkAccess {
      */
     List<String> resolve(String name, boolean useSearch);  // throws DnsTimeoutException when no server answers
 
+    /**
+     * A records of the first of {@code candidates} (absolute names, in the order a client tries
+     * them) that exists; empty when none does. For clients with their own search logic (BIND dig).
+     */
+    List<String> query(String name, List<String> candidates);  // throws DnsTimeoutException when no server answers
+
+    /** resolv.conf's {@code ndots} for this pod (Linux; the Windows DNS client has no such option). */
+    int ndots();
+
+    /** The address of the container's network interface: its pod IP, or the node's on the host network. */
+    String address();
+
     /** The resolver's search domains (Linux resolv.conf {@code search}; Windows: the DNS suffix list). */
     List<String> searchDomains();
 

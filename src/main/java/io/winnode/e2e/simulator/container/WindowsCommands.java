@@ -1,23 +1,18 @@
 package io.winnode.e2e.simulator.container;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The Windows userland of the e2e images (Nano Server: cmd.exe, PowerShell, curl.exe), with
- * Windows' own texts: {@code Access is denied.} for a write to a read-only volume (parity STO-04),
- * {@code The system cannot find the file specified.}, cmd's {@code echo X> P} writing {@code X\r\n},
- * and {@code Resolve-DnsName : N : DNS name does not exist}.
+ * The Windows userland of the e2e images as the image contract lists it — Nano Server's cmd.exe and
+ * ipconfig, curl.exe, busybox-w32 applets in {@code C:\bin}, BIND {@code dig} in {@code C:\dig},
+ * PowerShell Core 6.2.7 (test/images/busybox/Dockerfile_windows) — or, in a HostProcess container,
+ * the host's tools. Windows' own texts: {@code Access is denied.} for a write to a read-only volume
+ * (parity STO-04), {@code The system cannot find the file specified.}, cmd's {@code echo X> P}
+ * writing {@code X\r\n}, PowerShell's CommandNotFoundException for a cmdlet the image lacks.
  */
 final class WindowsCommands {
-
-    private static final Pattern RESOLVE = Pattern.compile(
-            "\\(?\\s*Resolve-DnsName\\s+(?:-Name\\s+)?(?<name>[^\\s)]+)(?<opts>[^)]*)\\)?(?<prop>\\.IPAddress)?\\s*",
-            Pattern.CASE_INSENSITIVE);
 
     private WindowsCommands() {
     }
@@ -25,28 +20,42 @@ final class WindowsCommands {
     static CommandOutcome run(List<String> argv, ContainerEnvironment env) {
         String program = ImageProfile.baseName(argv.get(0), env.os());
         List<String> args = argv.subList(1, argv.size());
-        if (!env.image().has(program)) {
+        Optional<String> provider = env.image().provider(argv.get(0));
+        if (provider.isEmpty()) {
+            // containerd/hcsshim: CreateProcess fails with ERROR_FILE_NOT_FOUND.
             return CommandOutcome.notStarted("hcs::System::CreateProcess " + argv.get(0)
                     + ": The system cannot find the file specified.");
         }
+        return switch (provider.get()) {
+            case "nanoserver", "windows-host" -> system32(program, args, env);
+            case "powershell" -> {
+                int c = Math.max(indexOfIgnoreCase(args, "-command"), indexOfIgnoreCase(args, "-c"));
+                yield c >= 0 ? powershell(String.join(" ", args.subList(c + 1, args.size())), env) : CommandOutcome.ok("");
+            }
+            case "busybox" -> LinuxCommands.applet(program, args, env);
+            case "bind" -> program.equals("dig") ? Dig.run(args, env) : LinuxCommands.notModelled(program, env);
+            // test/images/busybox/Dockerfile_windows ADDs its own hostname.exe to C:\bin: it prints the computer name.
+            case "hostname" -> CommandOutcome.ok(env.hostname() + "\r\n");
+            case "curl" -> Curl.run(args, env);
+            case "agnhost" -> program.startsWith("agnhost") ? Agnhost.run(args, env) : LinuxCommands.notModelled(program, env);
+            case "pause" -> CommandOutcome.server("", java.util.Set.of());
+            default -> LinuxCommands.notModelled(program, env);
+        };
+    }
+
+    /** Nano Server's (or, for HostProcess, the host's) System32 programs the suite uses. */
+    private static CommandOutcome system32(String program, List<String> args, ContainerEnvironment env) {
         return switch (program) {
             case "cmd" -> {
                 int c = indexOfIgnoreCase(args, "/c");
                 yield c >= 0 ? cmdScript(String.join(" ", args.subList(c + 1, args.size())), env) : CommandOutcome.ok("");
             }
-            case "powershell", "pwsh" -> {
-                int c = Math.max(indexOfIgnoreCase(args, "-command"), indexOfIgnoreCase(args, "-c"));
-                yield c >= 0 ? powershell(String.join(" ", args.subList(c + 1, args.size())), env) : CommandOutcome.ok("");
-            }
             case "hostname" -> CommandOutcome.ok(env.hostname() + "\r\n");
             case "whoami" -> CommandOutcome.ok((env.userName().contains("\\") ? "" : "user manager\\")
                     + env.userName().toLowerCase(Locale.ROOT) + "\r\n");
             case "curl" -> Curl.run(args, env);
-            case "agnhost" -> Agnhost.run(args, env);
-            case "pause" -> CommandOutcome.server("", java.util.Set.of());
-            case "ipconfig" -> CommandOutcome.ok(ipconfig(env));
-            case "timeout", "sleep" -> LinuxCommands.sleep(args.stream().filter(a -> !a.startsWith("/")).toList(), env);
-            default -> CommandOutcome.fail(1, program + " is not modelled by the simulator\r\n");
+            case "ipconfig" -> CommandOutcome.ok(ipconfig(args, env));
+            default -> LinuxCommands.notModelled(program, env);
         };
     }
 
@@ -188,39 +197,42 @@ final class WindowsCommands {
         return CommandOutcome.ok(out.toString());
     }
 
-    /** {@code powershell -Command SCRIPT}: Resolve-DnsName, Write-Host/Output, Start-Sleep, exit, $env:USERNAME. */
+    /**
+     * {@code powershell -Command SCRIPT}: Write-Host/Write-Output/echo, Start-Sleep, exit,
+     * {@code $env:} variables, Get-Command, and native programs on the image's PATH. A command that
+     * is neither a cmdlet of this PowerShell (the contract's {@code powershell.cmdlets}) nor a program
+     * fails with PowerShell's CommandNotFoundException, as {@code Resolve-DnsName} does in PowerShell
+     * Core 6.2.7 on Nano Server (no DnsClient module; kubernetes/kubernetes#89425).
+     */
     static CommandOutcome powershell(String script, ContainerEnvironment env) {
         CommandOutcome total = CommandOutcome.ok("");
         for (Words.Statement st : Words.statements(script, false)) {
             String text = st.text().strip();
             String lower = text.toLowerCase(Locale.ROOT);
+            // "(Cmd -Arg x).Property": the command is the first word inside the parentheses.
+            String commandText = text.startsWith("(") ? text.substring(1) : text;
+            List<String> words = Words.split(commandText.replaceAll("\\).*$", ""));
+            String name = words.isEmpty() ? "" : words.get(0);
             CommandOutcome step;
-            Matcher m = RESOLVE.matcher(text);
-            if (m.matches()) {
-                step = resolveDnsName(m.group("name"), env);
-            } else if (lower.startsWith("write-host ") || lower.startsWith("write-output ") || lower.startsWith("echo ")) {
+            if (lower.startsWith("write-host ") || lower.startsWith("write-output ") || lower.startsWith("echo ")) {
                 String value = text.substring(text.indexOf(' ') + 1).strip();
                 step = CommandOutcome.ok(psValue(value, env) + "\r\n");
             } else if (lower.startsWith("start-sleep") || lower.startsWith("sleep ")) {
-                List<String> words = Words.split(text);
-                String seconds = words.get(words.size() - 1);
-                step = LinuxCommands.sleep(List.of(seconds), env);
+                List<String> all = Words.split(text);
+                step = LinuxCommands.sleep(List.of(all.get(all.size() - 1)), env);
             } else if (lower.startsWith("exit")) {
-                List<String> words = Words.split(text);
-                return total.then(CommandOutcome.exit(words.size() > 1 ? Integer.parseInt(words.get(1)) : 0, "", ""));
-            } else if (lower.equals("$env:username") || lower.equals("hostname") || lower.equals("$env:computername")) {
-                step = CommandOutcome.ok((lower.equals("$env:username") ? usernameVariable(env) : env.hostname()) + "\r\n");
+                List<String> all = Words.split(text);
+                return total.then(CommandOutcome.exit(all.size() > 1 ? Integer.parseInt(all.get(1)) : 0, "", ""));
+            } else if (lower.equals("$env:username") || lower.equals("$env:computername")) {
+                step = CommandOutcome.ok((lower.equals("$env:username") ? usernameVariable(env) : computerName(env)) + "\r\n");
+            } else if (name.equalsIgnoreCase("Get-Command")) {
+                step = getCommand(words.subList(1, words.size()), text, env);
+            } else if (isCmdlet(name, env)) {
+                step = LinuxCommands.notModelled(name, env);
+            } else if (!name.isEmpty() && env.image().has(name)) {
+                step = run(Words.split(text), env);
             } else {
-                List<String> words = Words.split(text);
-                String program = words.isEmpty() ? "" : ImageProfile.baseName(words.get(0), env.os());
-                if (!words.isEmpty() && env.image().has(program) && !program.equals("powershell")) {
-                    step = run(words, env);
-                } else {
-                    String name = words.isEmpty() ? "" : words.get(0);
-                    step = CommandOutcome.fail(1, name + " : The term '" + name + "' is not recognized as a name of a cmdlet, "
-                            + "function, script file, or executable program.\r\nCheck the spelling of the name, or if a path "
-                            + "was included, verify that the path is correct and try again.\r\n");
-                }
+                step = CommandOutcome.fail(1, commandNotFound(name, text));
             }
             total = total.then(step);
             if (step.keepsRunning()) {
@@ -228,6 +240,40 @@ final class WindowsCommands {
             }
         }
         return total;
+    }
+
+    private static boolean isCmdlet(String name, ContainerEnvironment env) {
+        return env.image().powershell().map(ps -> ps.has(name)).orElse(false);
+    }
+
+    /** {@code Get-Command NAME}: found as a cmdlet or an application on PATH, else CommandNotFoundException. */
+    private static CommandOutcome getCommand(List<String> args, String statement, ContainerEnvironment env) {
+        List<String> names = args.stream().filter(a -> !a.startsWith("-")).toList();
+        if (names.isEmpty()) {
+            return LinuxCommands.notModelled("Get-Command without a name", env);
+        }
+        String name = names.get(0);
+        if (isCmdlet(name, env)) {
+            return CommandOutcome.ok("\r\nCommandType     Name\r\n-----------     ----\r\nCmdlet          " + name + "\r\n\r\n");
+        }
+        if (env.image().has(name)) {
+            return CommandOutcome.ok("\r\nCommandType     Name\r\n-----------     ----\r\nApplication     " + name + "\r\n\r\n");
+        }
+        return CommandOutcome.fail(1, commandNotFound(name, statement));
+    }
+
+    /**
+     * PowerShell 6.2's (and Windows PowerShell 5.1's) error for an unknown command, in its normal
+     * error view (System.Management.Automation CommandNotFoundException; PowerShell 7.1 reworded it
+     * to "as a name of a cmdlet, function, script file, or executable program").
+     */
+    static String commandNotFound(String name, String statement) {
+        int at = Math.max(statement.indexOf(name), 0);
+        return name + " : The term '" + name + "' is not recognized as the name of a cmdlet, function, script file, "
+                + "or operable program.\r\nCheck the spelling of the name, or if a path was included, verify that the "
+                + "path is correct and try again.\r\nAt line:1 char:" + (at + 1) + "\r\n+ " + statement + "\r\n+ "
+                + " ".repeat(at) + "~".repeat(Math.max(name.length(), 1)) + "\r\n    + CategoryInfo          : ObjectNotFound: ("
+                + name + ":String) [], CommandNotFoundException\r\n    + FullyQualifiedErrorId : CommandNotFoundException\r\n\r\n";
     }
 
     private static String psValue(String value, ContainerEnvironment env) {
@@ -239,29 +285,26 @@ final class WindowsCommands {
     }
 
     /**
-     * Resolve-DnsName uses the Windows resolver: the single pod DNS suffix is appended only to names
-     * without a dot; a name with a dot is queried as is (parity NET-16).
+     * {@code ipconfig} (and {@code /all}): the container's one adapter with its IPv4 address — in a
+     * HostProcess container the host's adapter with the node's address; {@code /all} adds the host
+     * name, the DNS suffix search list and the DNS servers (the fields upstream dns.go reads).
      */
-    private static CommandOutcome resolveDnsName(String name, ContainerEnvironment env) {
-        List<String> ips;
-        try {
-            ips = env.network().resolve(name, true);
-        } catch (NetworkAccess.DnsTimeoutException e) {
-            return CommandOutcome.fail(1, "Resolve-DnsName : " + name + " : This operation returned because the timeout period expired\r\n");
+    private static String ipconfig(List<String> args, ContainerEnvironment env) {
+        boolean all = args.stream().anyMatch(a -> a.equalsIgnoreCase("/all"));
+        StringBuilder out = new StringBuilder("\r\nWindows IP Configuration\r\n\r\n");
+        if (all) {
+            out.append("   Host Name . . . . . . . . . . . . : ").append(env.hostname()).append("\r\n");
+            out.append("   DNS Suffix Search List. . . . . . : ")
+                    .append(String.join("\r\n                                       ", env.network().searchDomains())).append("\r\n");
         }
-        if (ips.isEmpty()) {
-            return CommandOutcome.fail(1, "Resolve-DnsName : " + name + " : DNS name does not exist\r\n");
+        out.append("\r\nEthernet adapter vEthernet (Ethernet):\r\n\r\n");
+        out.append("   IPv4 Address. . . . . . . . . . . : ").append(env.network().address()).append(all ? "(Preferred)" : "")
+                .append("\r\n");
+        out.append("   Subnet Mask . . . . . . . . . . . : 255.255.255.0\r\n");
+        if (all) {
+            out.append("   DNS Servers . . . . . . . . . . . : ")
+                    .append(String.join("\r\n                                       ", env.network().nameservers())).append("\r\n");
         }
-        List<String> lines = new ArrayList<>(ips);
-        return CommandOutcome.ok(String.join("\r\n", lines) + "\r\n");
-    }
-
-    private static String ipconfig(ContainerEnvironment env) {
-        StringBuilder out = new StringBuilder("\r\nWindows IP Configuration\r\n\r\n   Host Name . . . . . . . . . . . . : ")
-                .append(env.hostname()).append("\r\n   DNS Suffix Search List. . . . . . : ");
-        out.append(String.join("\r\n                                       ", env.network().searchDomains())).append("\r\n");
-        out.append("   DNS Servers . . . . . . . . . . . : ")
-                .append(String.join("\r\n                                       ", env.network().nameservers())).append("\r\n");
         return out.toString();
     }
 }

@@ -13,8 +13,8 @@
  *       NodePort), clusterDNS (also applied to the pod's DNS queries, UDP/53) or external.</li>
  *   <li>{@code dns}: the source pod's resolver, per query after search-list expansion; NXDOMAIN falls
  *       through to the next search candidate as a real resolver does; timeout is shown by dig
- *       ({@code ;; connection timed out; no servers could be reached}, exit 9) and Resolve-DnsName
- *       ({@code This operation returned because the timeout period expired}).</li>
+ *       ({@code ;; connection timed out; no servers could be reached}, exit 9, on both OSes) and by
+ *       agnhost connect ({@code DNS: ...}).</li>
  *   <li>{@code serviceProxy}: {@code network.ClusterNetwork} routes by the rules the source pod's node
  *       has programmed: none, the state when the fault activated, or the state {@code delaySeconds}
  *       ago ({@code network.RuleHistory}, captured every sync period while such a fault exists).</li>

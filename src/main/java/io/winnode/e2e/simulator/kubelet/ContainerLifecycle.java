@@ -58,7 +58,7 @@ final class ContainerLifecycle {
                 String policy = c.spec.getImagePullPolicy();
                 if (present && !"Always".equals(policy)) {
                     event(sb, "Normal", "Pulled", "Container image \"" + image + "\" already present on machine", field);
-                    c.image = profile(image);
+                    c.image = profile(sb, c, image);
                     starting(sb, c, now);
                 } else if ("Never".equals(policy)) {
                     c.pullError = "Container image \"" + image + "\" is not present with pull policy of Never";
@@ -77,7 +77,7 @@ final class ContainerLifecycle {
                 }
                 if (pull.succeeded()) {
                     images.add(ImagePuller.normalize(image));
-                    c.image = profile(image);
+                    c.image = profile(sb, c, image);
                     Duration took = deps.latencies().imagePull(node.os());
                     event(sb, "Normal", "Pulled", "Successfully pulled image \"" + image + "\" in " + seconds(took) + " ("
                             + seconds(took) + " including waiting). Image size: " + imageSize(image) + " bytes.", field);
@@ -191,10 +191,23 @@ final class ContainerLifecycle {
                 + ")\", container: " + c.name() + ")" : null;
     }
 
-    private ImageProfile profile(String image) {
+    private ImageProfile profile(PodSandbox sb, ContainerInstance c, String image) {
         String repository = deps.puller().find(image).map(i -> i.repository())
                 .orElse(ImagePuller.normalize(image).replaceAll("^.*/", "").replaceAll(":.*$", ""));
-        return ImageProfile.of(repository, node.os());
+        ImageProfile profile = ImageProfile.of(repository, node.os());
+        // A HostProcess container's processes run on the host and find the host's tools on the host's
+        // PATH; the image is only mounted at %CONTAINER_SANDBOX_MOUNT_POINT% (create-hostprocess-pod.md).
+        return node.os() == OsFamily.WINDOWS && hostProcess(sb, c) ? profile.asHostProcess() : profile;
+    }
+
+    /** The container's windowsOptions.hostProcess, else the pod's (create-hostprocess-pod.md: set at either level). */
+    private static boolean hostProcess(PodSandbox sb, ContainerInstance c) {
+        var sc = c.spec.getSecurityContext();
+        if (sc != null && sc.getWindowsOptions() != null && sc.getWindowsOptions().getHostProcess() != null) {
+            return sc.getWindowsOptions().getHostProcess();
+        }
+        var psc = sb.pod.getSpec().getSecurityContext();
+        return psc != null && psc.getWindowsOptions() != null && Boolean.TRUE.equals(psc.getWindowsOptions().getHostProcess());
     }
 
     /** ENTRYPOINT/CMD override rules: {@code command} replaces ENTRYPOINT (and drops CMD), {@code args} replaces CMD. */

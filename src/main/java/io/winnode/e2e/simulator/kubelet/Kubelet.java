@@ -57,8 +57,9 @@ public final class Kubelet {
     private final ContainerLifecycle lifecycle;
     private final KubeletFaults faults;
 
-    public Kubelet(io.fabric8.kubernetes.api.model.Node node, Dependencies deps) {
-        this.node = NodeIdentity.of(node);
+    /** {@code hostName}: the name the node's host reports itself (its computer name), which may differ from the node's. */
+    public Kubelet(io.fabric8.kubernetes.api.model.Node node, String hostName, Dependencies deps) {
+        this.node = NodeIdentity.of(node, hostName);
         this.deps = deps;
         this.ips = new PodIpAllocator(this.node.podCidr());
         this.volumes = new VolumeSetup(deps.client(), hostFilesystem);
@@ -123,7 +124,7 @@ public final class Kubelet {
 
     /** Kubelet admission: the pod's OS (field, then selector) must be the node's (KL-ADM predicate.go). */
     private PodSandbox admit(Pod pod) {
-        PodSandbox sandbox = new PodSandbox(pod, node.name(), node.os());
+        PodSandbox sandbox = new PodSandbox(pod, node.name(), node.hostName(), node.os());
         sandbox.hostIp = node.internalIp();
         String osField = pod.getSpec().getOs() == null ? null : pod.getSpec().getOs().getName();
         String osSelector = pod.getSpec().getNodeSelector() == null ? null : pod.getSpec().getNodeSelector().get(OsFamily.LABEL);

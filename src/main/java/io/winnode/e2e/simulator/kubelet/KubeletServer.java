@@ -69,14 +69,14 @@ public final class KubeletServer implements AutoCloseable {
      */
     public static KubeletServer start(Vertx vertx, String nodeName, Supplier<Node> node, RuntimeRegistry registry,
                                       Latencies latencies, ExecutorService processes, ActiveFaults faults,
-                                      ScheduledExecutorService timer, Path certPem, Path keyPem) {
+                                      ScheduledExecutorService timer, Path certPem, Path keyPem, KubeletDns dns) {
         SubresourceFaults nodeFaults = new SubresourceFaults(faults, nodeName);
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(0).setSsl(true)
                 .setKeyCertOptions(new PemKeyCertOptions().setCertPath(certPem.toString()).setKeyPath(keyPem.toString()))
                 .setWebSocketSubProtocols(ChannelProtocol.offerable());
         HttpServer http = vertx.createHttpServer(options);
         KubeletServer kubelet = new KubeletServer(http, nodeName,
-                new NodeEndpoints(nodeName, node, registry, nodeFaults, vertx),
+                new NodeEndpoints(nodeName, node, registry, nodeFaults, vertx, dns),
                 new ContainerStreams(nodeName, registry, latencies, processes, timer, nodeFaults),
                 new ContainerLogs(nodeName, registry, nodeFaults, vertx),
                 new PortForwards(nodeName, registry, nodeFaults, vertx));

@@ -29,11 +29,12 @@ final class NodeEndpoints {
     private final SubresourceFaults faults;
     private final Vertx vertx;
 
-    NodeEndpoints(String nodeName, Supplier<Node> node, RuntimeRegistry registry, SubresourceFaults faults, Vertx vertx) {
+    NodeEndpoints(String nodeName, Supplier<Node> node, RuntimeRegistry registry, SubresourceFaults faults, Vertx vertx,
+                  KubeletDns dns) {
         this.nodeName = nodeName;
         this.node = node;
         this.registry = registry;
-        this.figures = new NodeFigures(registry);
+        this.figures = new NodeFigures(registry, dns);
         this.faults = faults;
         this.vertx = vertx;
     }

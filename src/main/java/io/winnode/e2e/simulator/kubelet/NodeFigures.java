@@ -23,14 +23,21 @@ import java.util.Map;
 final class NodeFigures {
 
     private final RuntimeRegistry registry;
+    private final KubeletDns dns;
 
-    NodeFigures(RuntimeRegistry registry) {
+    NodeFigures(RuntimeRegistry registry, KubeletDns dns) {
         this.registry = registry;
+        this.dns = dns;
     }
 
     /** {@code /configz}: the kubelet wraps its configuration in {@code kubeletconfig}. */
     String configzJson(Node node) {
-        return Serialization.asJson(Map.of("kubeletconfig", configz(node)));
+        Map<String, Object> config = configz(node);
+        // The kubelet's DNS settings (KubeletConfiguration clusterDomain/clusterDNS), from which it
+        // builds every ClusterFirst pod's resolver: nameserver and search <ns>.svc.<domain> ...
+        config.put("clusterDomain", dns.clusterDomain());
+        config.put("clusterDNS", List.of(dns.clusterDnsIp()));
+        return Serialization.asJson(Map.of("kubeletconfig", config));
     }
 
     String summaryJson(Node node) {

@@ -21,6 +21,8 @@ final class PodSandbox {
     final String namespace;
     final String name;
     final String nodeName;
+    /** The name the node's host reports itself: its computer name (on EKS not the node name, parity SEC-02). */
+    final String hostName;
     final OsFamily os;
     volatile Pod pod;
     String podIp;
@@ -41,7 +43,12 @@ final class PodSandbox {
     boolean killingReported;
 
     PodSandbox(Pod pod, String nodeName, OsFamily os) {
+        this(pod, nodeName, nodeName, os);
+    }
+
+    PodSandbox(Pod pod, String nodeName, String hostName, OsFamily os) {
         this.pod = pod;
+        this.hostName = hostName;
         this.uid = pod.getMetadata().getUid();
         this.namespace = pod.getMetadata().getNamespace();
         this.name = pod.getMetadata().getName();
@@ -53,10 +60,13 @@ final class PodSandbox {
         pod.getSpec().getContainers().forEach(c -> containers.put(c.getName(), new ContainerInstance(c, false)));
     }
 
-    /** The pod's hostname; a pod on the host network (hostNetwork, HostProcess) has the node's. */
+    /**
+     * The pod's hostname; a pod on the host network (hostNetwork, HostProcess) has the host's own
+     * name, which is the node name unless the host's computer name differs (EKS Windows).
+     */
     String hostname() {
         if (hostNetwork) {
-            return nodeName;
+            return hostName;
         }
         String h = pod.getSpec().getHostname();
         return h != null && !h.isEmpty() ? h : name;

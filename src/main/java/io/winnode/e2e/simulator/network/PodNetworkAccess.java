@@ -58,6 +58,11 @@ public final class PodNetworkAccess implements NetworkAccess {
 
     @Override
     public List<String> resolve(String name, boolean useSearch) {
+        return query(name, resolver.candidates(name, useSearch));
+    }
+
+    @Override
+    public List<String> query(String name, List<String> candidates) {
         if (name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             return List.of(name);
         }
@@ -75,7 +80,7 @@ public final class PodNetworkAccess implements NetworkAccess {
             }
             waiter.accept(Duration.ofMillis((long) (f.delaySeconds() * 1000)));
         }
-        for (String candidate : resolver.candidates(name, useSearch)) {
+        for (String candidate : candidates) {
             Optional<DnsFault> fault = faults.dns(candidate);
             if (fault.isPresent()) {
                 switch (fault.get().answer()) {
@@ -118,6 +123,16 @@ public final class PodNetworkAccess implements NetworkAccess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public int ndots() {
+        return resolver.ndots();
+    }
+
+    @Override
+    public String address() {
+        return podIp;
     }
 
     @Override

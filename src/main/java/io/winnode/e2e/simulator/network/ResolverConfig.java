@@ -14,6 +14,8 @@ import java.util.List;
  * {@code <ns>.svc.cluster.local svc.cluster.local cluster.local} and {@code ndots:5} on Linux; on
  * Windows a single DNS suffix, {@code <ns>.svc.cluster.local} (parity NET-16). ClusterFirst on a
  * host-network Linux pod falls back to Default (the node's resolver). None = only dnsConfig.
+ * {@link #candidates} is the OS resolver's order (Go's resolver in agnhost, curl); BIND dig applies
+ * its own rules to the same search list and ndots ({@code simulator.container.Dig}).
  */
 public record ResolverConfig(List<String> nameservers, List<String> searches, int ndots, boolean windowsSuffixRules) {
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.winnode.e2e.simulator.kubelet.EventRecorder;
 import io.winnode.e2e.simulator.kubelet.Kubelet;
+import io.winnode.e2e.simulator.kubelet.KubeletDns;
 import io.winnode.e2e.simulator.kubelet.KubeletServer;
 import io.winnode.e2e.simulator.topology.NodeFactory;
 import io.winnode.e2e.simulator.topology.TopologyNode;
@@ -58,7 +59,7 @@ final class NodeAgent implements AutoCloseable {
             server = KubeletServer.start(runtime.vertx(), name, () -> selfRef[0] == null ? null
                             : selfRef[0].getStore().getByKey(name), runtime.registry(), runtime.latencies(),
                     runtime.processes(), runtime.faults(), runtime.loops(), credentials.servingCert(name),
-                    credentials.servingKey(name));
+                    credentials.servingKey(name), new KubeletDns(runtime.dns().domain(), runtime.clusterDnsIp()));
             runtime.tunnel().route(spec.internalIP(), server.port());
             Node registered = register(client, NodeFactory.build(spec, KubeletTunnel.KUBELET_PORT, runtime.kubeletVersion()));
             NodeLease nodeLease = new NodeLease(client, registered);
@@ -69,7 +70,7 @@ final class NodeAgent implements AutoCloseable {
             selfRef[0] = self;
             Node withCidr = awaitPodCidr(self, name);
             SharedIndexInformer<Pod> pods = client.pods().inAnyNamespace().withField("spec.nodeName", name).inform();
-            Kubelet kubelet = new Kubelet(withCidr, new Kubelet.Dependencies(client, pods, new EventRecorder(client),
+            Kubelet kubelet = new Kubelet(withCidr, spec.hostName(), new Kubelet.Dependencies(client, pods, new EventRecorder(client),
                     runtime.puller(), runtime.latencies(), runtime.registry(), runtime.network(), runtime.dns(),
                     runtime.clusterDnsIp(), runtime.processes(), runtime.faults()));
             long period = runtime.latencies().syncPeriod().toMillis();

@@ -39,8 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SimulatedNodes implements AutoCloseable {
 
-    public static final String CLUSTER_DOMAIN = "cluster.local";
-
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<NodeAgent> agents = new ArrayList<>();
     private final ScheduledExecutorService loops;
@@ -84,7 +82,7 @@ public final class SimulatedNodes implements AutoCloseable {
         ServiceView view = track(new ServiceView(proxyClient));
         RuntimeRegistry registry = new RuntimeRegistry();
         ClusterNetwork network = new ClusterNetwork(view, registry, seed);
-        ClusterDns dns = new ClusterDns(view, CLUSTER_DOMAIN);
+        ClusterDns dns = new ClusterDns(view, topology.clusterDomain());
         ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
         ActiveFaults faults = faultFiles.isEmpty() ? ActiveFaults.none()
                 : new ActiveFaults(faultFiles, nodeFacts(topology), Instant.now());

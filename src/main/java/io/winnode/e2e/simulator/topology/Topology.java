@@ -19,10 +19,15 @@ public final class Topology {
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final Set<String> RESOURCES = Set.of("cpu", "memory", "pods", "ephemeral-storage");
 
-    private final List<TopologyNode> nodes;
+    /** kubeadm's default {@code networking.dnsDomain}, which the kubelets get as {@code clusterDomain}. */
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
-    private Topology(List<TopologyNode> nodes) {
+    private final List<TopologyNode> nodes;
+    private final String clusterDomain;
+
+    private Topology(List<TopologyNode> nodes, String clusterDomain) {
         this.nodes = List.copyOf(nodes);
+        this.clusterDomain = clusterDomain;
     }
 
     /** Reads {@code file}, or the built-in default topology when {@code file} is null. */
@@ -43,11 +48,25 @@ public final class Topology {
             origin = file.toString();
             parsed = YamlFiles.read(file, TopologyFile.class);
         }
-        return new Topology(validate(parsed, origin));
+        return new Topology(validate(parsed, origin), clusterDomain(parsed, origin));
     }
 
     public List<TopologyNode> nodes() {
         return nodes;
+    }
+
+    /** The DNS domain of the cluster's Services and pods (every kubelet's {@code clusterDomain}). */
+    public String clusterDomain() {
+        return clusterDomain;
+    }
+
+    private static String clusterDomain(TopologyFile file, String origin) {
+        if (file.clusterDomain() == null) {
+            return DEFAULT_CLUSTER_DOMAIN;
+        }
+        require(file.clusterDomain().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"), origin
+                + ": 'clusterDomain' must be a DNS name such as cluster.local or corp.example, not '" + file.clusterDomain() + "'.");
+        return file.clusterDomain();
     }
 
     private static List<TopologyNode> validate(TopologyFile file, String origin) {

@@ -233,7 +233,7 @@ class KubeletFaultsTest extends FaultTestSupport {
                 assertThat(r.stdout().contains("10.1.2.3\tfoo.local\tbar")).as(ns + "/" + os).isEqualTo(!ignored);
                 // Lookups that read the hosts file find the alias (10.1.2.3 is nobody's: a timeout, not a DNS failure).
                 String outcome = exec(ns, name, CommandLines.connect(os, "foo.local", 80, Duration.ofSeconds(1))).stderr().strip();
-                assertThat(outcome).as(ns + "/" + os).isEqualTo(ignored ? "DNS" : "TIMEOUT");
+                assertThat(outcome).as(ns + "/" + os).isEqualTo(ignored ? "DNS: lookup foo.local: no such host" : "TIMEOUT");
             }
         }
     }
@@ -271,12 +271,13 @@ class KubeletFaultsTest extends FaultTestSupport {
     void runAsUserNameIgnoredRunsAsTheImageDefault() {
         for (String ns : List.of("clean", "ignored")) {
             create(new PodBuilder(podFor(WINDOWS, ns, "user", container("c", AGNHOST, "pause")).build()).editSpec()
-                    .editFirstContainer().withNewSecurityContext().withNewWindowsOptions().withRunAsUserName("ContainerAdministrator")
+                    .editFirstContainer().withNewSecurityContext().withNewWindowsOptions().withRunAsUserName("ContainerUser")
                     .endWindowsOptions().endSecurityContext().endContainer().endSpec().build());
             waitRunningReady(ns, "user");
         }
-        assertThat(exec("clean", "user", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
-        assertThat(exec("ignored", "user", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
+        assertThat(exec("clean", "user", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerUser");
+        // Ignored: the image default, ContainerAdministrator for the Windows e2e images.
+        assertThat(exec("ignored", "user", CommandLines.whoAmI(WINDOWS)).stdout().strip()).isEqualTo("ContainerAdministrator");
     }
 
     @Test

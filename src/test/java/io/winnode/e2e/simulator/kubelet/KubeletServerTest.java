@@ -105,7 +105,7 @@ class KubeletServerTest {
 
     static KubeletServer server(String name, Node node, Latencies latencies) {
         return KubeletServer.start(vertx, name, () -> node, registry, latencies, processes, faults, timer,
-                Path.of(cert.certificatePath()), Path.of(cert.privateKeyPath()));
+                Path.of(cert.certificatePath()), Path.of(cert.privateKeyPath()), new KubeletDns("corp.example", "10.96.0.10"));
     }
 
     @AfterAll
@@ -164,8 +164,11 @@ class KubeletServerTest {
     void configzAndResourceMetricsAreServed() throws Exception {
         HttpResponse<String> configz = toLinux.get("/configz");
         assertThat(configz.statusCode()).isEqualTo(200);
-        assertThat(Serialization.jsonMapper().readTree(configz.body()).path("kubeletconfig").path("kind").asString())
-                .isEqualTo("KubeletConfiguration");
+        var kubeletconfig = Serialization.jsonMapper().readTree(configz.body()).path("kubeletconfig");
+        assertThat(kubeletconfig.path("kind").asString()).isEqualTo("KubeletConfiguration");
+        // The cluster's DNS domain as this kubelet was given it (not an assumed cluster.local), which NET-16a reads.
+        assertThat(kubeletconfig.path("clusterDomain").asString()).isEqualTo("corp.example");
+        assertThat(kubeletconfig.path("clusterDNS").get(0).asString()).isEqualTo("10.96.0.10");
         HttpResponse<String> metrics = toLinux.get("/metrics/resource");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("pod_memory_working_set_bytes{namespace=\"apps\",pod=\"lin\"}")
