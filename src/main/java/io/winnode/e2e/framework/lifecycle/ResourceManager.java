@@ -146,10 +146,18 @@ public final class ResourceManager implements AutoCloseable {
         }
     }
 
-    /** Asks for a graceful, foreground deletion; false when there is nothing to wait for. */
+    /**
+     * Asks for a graceful deletion; false when there is nothing to wait for. Workload controllers are deleted
+     * in the foreground, so that they are gone only once their pods are; everything else with the default
+     * (background) policy, which needs no garbage-collector pass before the object goes.
+     */
     private boolean requestDeletion(HasMetadata object) {
         try {
-            client.resource(object).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+            if (ownsPods(object)) {
+                client.resource(object).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+            } else {
+                client.resource(object).delete();
+            }
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
@@ -168,6 +176,14 @@ public final class ResourceManager implements AutoCloseable {
      */
     private void deleteNamespace(HasMetadata namespace) {
         requestDeletion(namespace);
+    }
+
+    private static boolean ownsPods(HasMetadata object) {
+        return object instanceof io.fabric8.kubernetes.api.model.apps.Deployment
+                || object instanceof io.fabric8.kubernetes.api.model.apps.ReplicaSet
+                || object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet
+                || object instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet
+                || object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job;
     }
 
     private static String describe(HasMetadata object) {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * M5: cleanup deletes pods gracefully (their own grace period, no {@code gracePeriodSeconds: 0}), in the
- * foreground, and they are gone when it returns; the namespace goes last.
+ * M5: cleanup deletes pods gracefully (their own grace period, no {@code gracePeriodSeconds: 0}) and they
+ * are gone when it returns; a Deployment goes in the foreground (with its pods); the namespace goes last.
  */
 @EnableKubernetesMockClient(crud = true)
 class GracefulCleanupTest {
@@ -31,14 +31,18 @@ class GracefulCleanupTest {
         manager.create(new NamespaceBuilder().withNewMetadata().withName("wn-test").endMetadata().build());
         manager.create(new PodBuilder().withNewMetadata().withName("hostport").withNamespace("wn-test").endMetadata()
                 .withNewSpec().addNewContainer().withName("c").withImage("agnhost").endContainer().endSpec().build());
+        manager.create(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName("replicas")
+                .withNamespace("wn-test").endMetadata().withNewSpec().withReplicas(1).endSpec().build());
 
         manager.close();
 
         List<RecordedRequest> deletes = deletes();
         assertThat(deletes).extracting(RecordedRequest::getPath)
-                .containsSubsequence("/api/v1/namespaces/wn-test/pods/hostport", "/api/v1/namespaces/wn-test");
-        String podDelete = deletes.get(0).getBody().readUtf8();
-        assertThat(podDelete).doesNotContain("\"gracePeriodSeconds\":0").contains("\"propagationPolicy\":\"Foreground\"");
+                .containsSubsequence("/apis/apps/v1/namespaces/wn-test/deployments/replicas",
+                        "/api/v1/namespaces/wn-test/pods/hostport", "/api/v1/namespaces/wn-test");
+        // A workload controller goes in the foreground: it is gone only once its pods are.
+        assertThat(deletes.get(0).getBody().readUtf8()).contains("\"propagationPolicy\":\"Foreground\"");
+        assertThat(deletes.get(1).getBody().readUtf8()).doesNotContain("gracePeriodSeconds");
         assertThat(client.pods().inNamespace("wn-test").withName("hostport").get()).isNull();
     }
 
