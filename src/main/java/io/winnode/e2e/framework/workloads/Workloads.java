@@ -263,6 +263,8 @@ public final class Workloads {
                 last.set(pod);
                 return Optional.ofNullable(pod);
             }, Optional::isEmpty);
+            resources.forgetDeleted(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName(podName)
+                    .withNamespace(namespace).endMetadata().build());
             return Optional.ofNullable(last.get());
         });
     }
