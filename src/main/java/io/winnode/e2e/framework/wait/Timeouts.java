@@ -86,8 +86,9 @@ public record Timeouts(double scale) {
     }
 
     /**
-     * One exec until its command exits: 60 s, as upstream's {@code TestTimeout}; every command the
-     * suite runs bounds itself to 5 s of network wait.
+     * One exec until its command exits: 60 s. Upstream has no constant for a single exec; this is the
+     * value of its general {@code TestTimeout} (test/e2e/framework/service/const.go), far above what
+     * the suite's commands need, since each bounds its own network wait to 5 s.
      */
     public Duration exec() {
         return scaled(Duration.ofSeconds(60));
