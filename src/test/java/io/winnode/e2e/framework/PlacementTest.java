@@ -100,4 +100,60 @@ class PlacementTest {
                     assertThat(field.getValues()).containsExactly("win-1");
                 }));
     }
+
+    // --- M10: node picks honour every NoSchedule/NoExecute taint --------------------------------------------
+
+    private static ClusterNode tainted(ClusterNode node, String key, String value, String effect) {
+        var taints = new java.util.ArrayList<>(node.taints());
+        taints.add(new io.fabric8.kubernetes.api.model.TaintBuilder().withKey(key).withValue(value).withEffect(effect).build());
+        return new ClusterNode(node.name(), node.os(), node.arch(), node.windowsBuild(), node.windowsBuildLabel(), node.osImage(),
+                node.kernelVersion(), node.containerRuntime(), node.kubeletVersion(), List.copyOf(taints), node.ready(),
+                node.schedulable(), node.controlPlane(), node.internalIp(), node.nodeInfoOs(), node.nodeInfoArchitecture());
+    }
+
+    @Test
+    void windowsCandidatesLeaveOutNodesWithTaintsBeyondTheWindowsOnes() {
+        var inventory = new NodeInventory(List.of(
+                node("lin-1", "linux", null, false, null),
+                tainted(node("win-system", "windows", "10.0.20348", false, "os"), "CriticalAddonsOnly", "true", "NoSchedule"),
+                tainted(node("win-spot", "windows", "10.0.20348", false, null), "kubernetes.azure.com/scalesetpriority", "spot", "NoSchedule"),
+                node("win-user", "windows", "10.0.20348", false, "os")));
+
+        assertThat(new Placement(inventory).candidateNodes(Side.windows(WindowsBuild.LTSC2022)))
+                .extracting(ClusterNode::name).containsExactly("win-user");
+    }
+
+    @Test
+    void linuxCandidatesLeaveOutWorkersWithANoExecuteTaintButKeepPreferNoSchedule() {
+        var inventory = new NodeInventory(List.of(
+                node("cp", "linux", null, true, "node-role.kubernetes.io/control-plane"),
+                tainted(node("lin-gpu", "linux", null, false, null), "nvidia.com/gpu", "present", "NoExecute"),
+                tainted(node("lin-2", "linux", null, false, null), "soft", "x", "PreferNoSchedule")));
+
+        assertThat(new Placement(inventory).candidateNodes(Side.linux())).extracting(ClusterNode::name).containsExactly("lin-2");
+    }
+
+    @Test
+    void whenEveryLinuxWorkerIsTaintedLinuxWorkloadsGoToTheControlPlaneAndTolerateIt() {
+        var inventory = new NodeInventory(List.of(
+                node("cp", "linux", null, true, "node-role.kubernetes.io/control-plane"),
+                tainted(node("lin-system", "linux", null, false, null), "CriticalAddonsOnly", "true", "NoSchedule")));
+        var placement = new Placement(inventory);
+        PodSpec spec = new PodSpec();
+
+        placement.apply(spec, Side.linux());
+
+        assertThat(placement.candidateNodes(Side.linux())).extracting(ClusterNode::name).containsExactly("cp");
+        assertThat(spec.getTolerations()).extracting(Toleration::getKey).contains("node-role.kubernetes.io/control-plane");
+    }
+
+    @Test
+    void aBuildWhoseEveryNodeIsTaintedIsUnavailableAndTheReasonNamesTheTaint() {
+        var inventory = new NodeInventory(List.of(
+                node("lin-1", "linux", null, false, null),
+                tainted(node("win-system", "windows", "10.0.20348", false, "os"), "CriticalAddonsOnly", "true", "NoSchedule")));
+
+        assertThat(new Placement(inventory).unavailableReason(Side.windows(WindowsBuild.LTSC2022))).get().asString()
+                .contains("win-system").contains("CriticalAddonsOnly=true:NoSchedule");
+    }
 }

@@ -20,4 +20,16 @@ class PodSecurityLevelTest {
     void theClusterDefaultLabelsNothing() {
         assertThat(PodSecurityLevel.CLUSTER_DEFAULT.namespaceLabels()).isEmpty();
     }
+
+    /** A scenario class that names no level: its pods are ordinary ones. */
+    @io.winnode.e2e.framework.junit.WindowsScenario
+    static class OrdinaryScenarios {
+    }
+
+    @Test
+    void aScenarioClassThatNamesNoLevelLabelsItsNamespaceBaselineSoARestrictedClusterDefaultStillAdmitsItsPods() {
+        var level = OrdinaryScenarios.class.getAnnotation(io.winnode.e2e.framework.junit.WindowsScenario.class).podSecurity();
+
+        assertThat(level.namespaceLabels()).containsEntry("pod-security.kubernetes.io/enforce", "baseline");
+    }
 }

@@ -22,6 +22,17 @@ public final class ClusterConnection {
     /** How long one API request may take; a closed port fails at once, a black hole after this. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Retries of one API call after a 429 (API Priority and Fairness), a 5xx or an I/O error such as a
+     * connection reset. fabric8's client (8.0, {@code StandardHttpClient.shouldRetry}) retries exactly those,
+     * for plain requests and for the WebSocket upgrade of exec, waiting the longer of the server's
+     * {@code Retry-After} and an exponential back-off; it does not retry other 4xx answers or a TLS trust
+     * failure. 5 retries from 250 ms, doubling, are 7.75 s of back-off at most (plus any longer Retry-After,
+     * which kube-apiserver sets to a few seconds), so a call fails within about a minute at worst.
+     */
+    static final int RETRIES = 5;
+    static final Duration FIRST_RETRY_AFTER = Duration.ofMillis(250);
+
     private ClusterConnection() {
     }
 
@@ -29,10 +40,10 @@ public final class ClusterConnection {
         Config config = loadConfig(target);
         config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
-        // Fail fast on an unreachable server: the client's default retries with backoff would
-        // turn a refused connection into a minute of silence.
-        config.setRequestRetryBackoffLimit(0);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        // Fail fast on an unreachable server: retries with back-off would turn a refused connection into
+        // seconds of silence before the run even starts. Once the server has answered, calls retry.
+        probe(config, target);
+        KubernetesClient client = apiClient(config);
         try {
             VersionInfo version = client.getKubernetesVersion();
             NodeInventory nodes = NodeInventory.discover(client);
@@ -46,6 +57,28 @@ public final class ClusterConnection {
             client.close();
             throw e;
         }
+    }
+
+    /** One request without retries: does the API server answer at all? */
+    private static void probe(Config config, ClusterTarget target) {
+        config.setRequestRetryBackoffLimit(0);
+        try (KubernetesClient once = new KubernetesClientBuilder().withConfig(config).build()) {
+            once.getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            throw new ClusterUnreachableException("Cannot use the Kubernetes API server at " + config.getMasterUrl()
+                    + " (" + target.describe() + "): " + rootMessage(e)
+                    + ". Check that the cluster is running and that the kubeconfig's server address and credentials are right.", e);
+        }
+    }
+
+    /**
+     * The client every test uses: a single 429, 503 or connection reset from a busy real API server must not fail
+     * a create, delete, exec start, stats or log read outright (real-cluster-review.md M11).
+     */
+    static KubernetesClient apiClient(Config config) {
+        config.setRequestRetryBackoffLimit(RETRIES);
+        config.setRequestRetryBackoffInterval((int) FIRST_RETRY_AFTER.toMillis());
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /**

@@ -44,7 +44,7 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
     public void beforeAll(ExtensionContext context) {
         RunContext run = RunContext.of(context);
         String className = context.getRequiredTestClass().getSimpleName();
-        var resources = new ResourceManager(run.cluster().client(), new Ownership(run.runId(), className));
+        var resources = new ResourceManager(run.cluster().client(), new Ownership(run.runId(), className), run.timeouts().podDelete());
         String name = "wn-" + Ownership.dnsLabel(className.replace("Scenarios", ""), 40) + "-"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
         PodSecurityLevel podSecurity = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WindowsScenario.class)
@@ -79,7 +79,7 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         RunContext run = RunContext.of(context);
         String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
         context.getStore(STORE).put(ResourceManager.class,
-                new ResourceManager(run.cluster().client(), new Ownership(run.runId(), test)));
+                new ResourceManager(run.cluster().client(), new Ownership(run.runId(), test), run.timeouts().podDelete()));
     }
 
     @Override

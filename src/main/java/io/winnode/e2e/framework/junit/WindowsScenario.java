@@ -20,6 +20,11 @@ import java.lang.annotation.Target;
 @ExtendWith(ScenarioExtension.class)
 public @interface WindowsScenario {
 
-    /** The Pod Security Standard the class's namespace enforces; by default the cluster's own default. */
-    PodSecurityLevel podSecurity() default PodSecurityLevel.CLUSTER_DEFAULT;
+    /**
+     * The Pod Security Standard the class's namespace enforces. By default baseline: what the suite's
+     * ordinary pods meet (no host namespaces, ports or paths, no privileged containers), labelled
+     * explicitly so that a cluster whose default level is restricted still admits them. A class
+     * whose pods need host access (hostPort, hostNetwork, HostProcess) asks for privileged.
+     */
+    PodSecurityLevel podSecurity() default PodSecurityLevel.BASELINE;
 }

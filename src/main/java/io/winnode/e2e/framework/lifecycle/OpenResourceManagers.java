@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Remembers every resource manager that may still hold objects, and cleans them up when the JVM
- * is shut down (Ctrl-C, SIGTERM from a CI job's timeout), newest manager first.
+ * is shut down (Ctrl-C, SIGTERM from a CI job's timeout), newest manager first, without waiting
+ * for the deletions to complete.
  */
 final class OpenResourceManagers {
 
@@ -33,6 +34,7 @@ final class OpenResourceManagers {
             newestFirst = new ArrayList<>(OPEN);
         }
         Collections.reverse(newestFirst);
-        newestFirst.forEach(ResourceManager::deleteAll);
+        // Requests only: the process is going, and a CI job's grace before SIGKILL is short.
+        newestFirst.forEach(ResourceManager::requestDeletionOfAll);
     }
 }

@@ -1,14 +1,17 @@
 package io.winnode.e2e.framework.lifecycle;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.winnode.e2e.framework.wait.Timeouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,22 +21,40 @@ import java.util.concurrent.TimeUnit;
  * what they depend on (pods before the Service and ConfigMap they use, everything before the
  * namespace). It deletes only objects it created itself.
  *
+ * <p>Deletion is graceful and awaited: each pod gets its own termination grace period and the
+ * manager waits, within upstream's deletion budget, until the API object is gone, which the kubelet
+ * allows only once it has stopped the containers and the runtime has released the sandbox (on
+ * Windows: the container, its HNS endpoint and any hostPort mapping). A force delete (grace 0)
+ * removes the object at once while the node is still tearing down, so the next test, or a re-run's
+ * hostPort pod, could meet the leftovers (real-cluster-review.md M5). Owners (a Deployment, say)
+ * are deleted in the foreground, so they too are gone only once their pods are.
+ *
  * <p>Open managers are remembered so that an interrupted run (Ctrl-C, a killed CI job) still
  * cleans up from a JVM shutdown hook.
  */
 public final class ResourceManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
-    private static final Duration DELETE_WAIT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final Ownership ownership;
+    private final Duration deletionBudget;
     private final Deque<HasMetadata> created = new ArrayDeque<>();
 
-    public ResourceManager(KubernetesClient client, Ownership ownership) {
+    /**
+     * @param deletionBudget how long deleted objects may take to go, for all of one cleanup together:
+     *                       {@link Timeouts#podDelete()} of the run
+     */
+    public ResourceManager(KubernetesClient client, Ownership ownership, Duration deletionBudget) {
         this.client = client;
         this.ownership = ownership;
+        this.deletionBudget = deletionBudget;
         OpenResourceManagers.register(this);
+    }
+
+    /** With the unscaled deletion budget (5 min). */
+    public ResourceManager(KubernetesClient client, Ownership ownership) {
+        this(client, ownership, Timeouts.standard().podDelete());
     }
 
     /** Creates the object, labelled as ours, and remembers it for cleanup. */
@@ -60,7 +81,17 @@ public final class ResourceManager implements AutoCloseable {
         synchronized (created) {
             created.removeIf(o -> sameObject(o, object));
         }
-        deleteNow(object);
+        deleteAndAwait(List.of(object));
+    }
+
+    /**
+     * Forgets an object the test deleted itself and has already waited for (a whole deletion budget, if it
+     * had to): cleanup would only wait for it again, and doubles the time a broken node costs.
+     */
+    public void forgetDeleted(HasMetadata object) {
+        synchronized (created) {
+            created.removeIf(o -> sameObject(o, object));
+        }
     }
 
     private static boolean sameObject(HasMetadata a, HasMetadata b) {
@@ -68,8 +99,13 @@ public final class ResourceManager implements AutoCloseable {
                 && java.util.Objects.equals(a.getMetadata().getNamespace(), b.getMetadata().getNamespace());
     }
 
-    /** Deletes everything created, newest first, and waits (bounded) until each is gone. */
+    /**
+     * Deletes everything created: every object but namespaces first, newest first, all requested before
+     * any is awaited so that their grace periods run side by side; then, once they are gone (or the
+     * budget is spent), the namespaces.
+     */
     public void deleteAll() {
+        var objects = new ArrayList<HasMetadata>();
         while (true) {
             HasMetadata next;
             synchronized (created) {
@@ -78,29 +114,91 @@ public final class ResourceManager implements AutoCloseable {
             if (next == null) {
                 break;
             }
-            deleteNow(next);
+            objects.add(next);
+        }
+        deleteAndAwait(objects.stream().filter(o -> !(o instanceof Namespace)).toList());
+        objects.stream().filter(o -> o instanceof Namespace).forEach(this::deleteNamespace);
+    }
+
+    /**
+     * For a JVM that is shutting down (Ctrl-C, a CI job's timeout): asks for the deletion of everything
+     * created, newest first, and returns without waiting; the cluster finishes the deletions on its own.
+     */
+    void requestDeletionOfAll() {
+        while (true) {
+            HasMetadata next;
+            synchronized (created) {
+                next = created.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            requestDeletion(next);
         }
     }
 
-    private void deleteNow(HasMetadata object) {
-        String what = object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
-                : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
-        try {
-            client.resource(object).withGracePeriod(0).delete();
-            // A namespace terminates in the background (minutes on a real cluster) and its name is
-            // never reused, so nothing waits for it; every other object is awaited so that the next
-            // test starts on a clean slate.
-            if (!(object instanceof Namespace)) {
-                client.resource(object).waitUntilCondition(o -> o == null, DELETE_WAIT.toSeconds(), TimeUnit.SECONDS);
+    private void deleteAndAwait(List<HasMetadata> objects) {
+        var requested = new ArrayList<HasMetadata>();
+        for (HasMetadata object : objects) {
+            if (requestDeletion(object)) {
+                requested.add(object);
             }
+        }
+        long deadline = System.nanoTime() + deletionBudget.toNanos();
+        for (HasMetadata object : requested) {
+            long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            try {
+                client.resource(object).waitUntilCondition(o -> o == null, leftMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                LOG.warn("{} was not gone within the deletion budget of {} s: {}. Find leftovers with: kubectl get all -A -l {}={}",
+                        describe(object), deletionBudget.toSeconds(), e.getMessage(), Ownership.RUN_ID, ownership.runId());
+            }
+        }
+    }
+
+    /**
+     * Asks for a graceful deletion; false when there is nothing to wait for. Workload controllers are deleted
+     * in the foreground, so that they are gone only once their pods are; everything else with the default
+     * (background) policy, which needs no garbage-collector pass before the object goes.
+     */
+    private boolean requestDeletion(HasMetadata object) {
+        try {
+            if (ownsPods(object)) {
+                client.resource(object).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+            } else {
+                client.resource(object).delete();
+            }
+            return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
-                LOG.warn("Could not delete {}: {}. Find leftovers with: kubectl get all -A -l {}={}", what,
+                LOG.warn("Could not delete {}: {}. Find leftovers with: kubectl get all -A -l {}={}", describe(object),
                         e.getMessage(), Ownership.RUN_ID, ownership.runId());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Gave up waiting for {} to go: {}", what, e.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * A namespace is deleted without waiting: the namespace controller removes what is left in it in the
+     * background (minutes on a real cluster, upstream allows DefaultNamespaceDeletionTimeout = 5 min in
+     * test/e2e/framework/framework.go), its name is never reused, and every pod the test created in it has
+     * already been awaited above.
+     */
+    private void deleteNamespace(HasMetadata namespace) {
+        requestDeletion(namespace);
+    }
+
+    private static boolean ownsPods(HasMetadata object) {
+        return object instanceof io.fabric8.kubernetes.api.model.apps.Deployment
+                || object instanceof io.fabric8.kubernetes.api.model.apps.ReplicaSet
+                || object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet
+                || object instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet
+                || object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job;
+    }
+
+    private static String describe(HasMetadata object) {
+        return object.getKind() + " " + (object.getMetadata().getNamespace() == null ? ""
+                : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
     }
 
     @Override

@@ -49,8 +49,11 @@ public final class Placement {
     /** Why a side cannot run here, or empty when it can. */
     public Optional<String> unavailableReason(Side side) {
         if (side.os() == OsFamily.LINUX) {
-            return nodes.schedulable(OsFamily.LINUX).isEmpty()
-                    ? Optional.of("the cluster has no schedulable Linux node") : Optional.empty();
+            if (nodes.schedulable(OsFamily.LINUX).isEmpty()) {
+                return Optional.of("the cluster has no schedulable Linux node");
+            }
+            return candidateNodes(side).isEmpty() ? Optional.of("every schedulable Linux node has a taint the suite does not tolerate ("
+                    + TaintTolerance.describeTaints(nodes.schedulable(OsFamily.LINUX)) + ")") : Optional.empty();
         }
         if (side.build().isEmpty()) {
             // A Linux-only cluster (K3s, for one) and Windows nodes missing their build label need different fixes.
@@ -59,19 +62,36 @@ public final class Placement {
                     : "the cluster has no schedulable Windows node with a known " + WindowsBuild.LABEL + " label");
         }
         WindowsBuild build = side.build().get();
-        return nodes.schedulableWindows(build).isEmpty()
-                ? Optional.of("the cluster has no schedulable Windows node of build " + build.shortName()
-                        + " (" + build.buildNumber() + ")")
-                : Optional.empty();
+        if (nodes.schedulableWindows(build).isEmpty()) {
+            return Optional.of("the cluster has no schedulable Windows node of build " + build.shortName()
+                    + " (" + build.buildNumber() + ")");
+        }
+        return candidateNodes(side).isEmpty() ? Optional.of("every schedulable Windows node of build " + build.shortName()
+                + " (" + build.buildNumber() + ") has a taint the suite does not tolerate ("
+                + TaintTolerance.describeTaints(nodes.schedulableWindows(build)) + ")") : Optional.empty();
     }
 
-    /** The nodes a workload of this side may land on. */
+    /**
+     * The nodes a workload of this side may land on: schedulable nodes of its OS (and build) whose every
+     * NoSchedule and NoExecute taint the side's tolerations tolerate, as the scheduler's TaintToleration
+     * filter requires. A node of an AKS system pool ({@code CriticalAddonsOnly=true:NoSchedule}) or a
+     * spot pool is not a candidate: a pod pinned to it would stay Pending.
+     */
     public List<ClusterNode> candidateNodes(Side side) {
         if (side.os() == OsFamily.LINUX) {
-            List<ClusterNode> workers = nodes.linuxWorkers();
-            return workers.isEmpty() ? nodes.schedulable(OsFamily.LINUX) : workers;
+            List<ClusterNode> workers = untaintedLinuxWorkers();
+            return workers.isEmpty() ? tolerated(nodes.schedulable(OsFamily.LINUX), CONTROL_PLANE_TOLERATIONS) : workers;
         }
-        return nodes.schedulableWindows(side.build().orElseThrow());
+        return tolerated(nodes.schedulableWindows(side.build().orElseThrow()), WINDOWS_TOLERATIONS);
+    }
+
+    /** Linux workers a pod without tolerations can use; when there is none, Linux pods tolerate the control plane. */
+    private List<ClusterNode> untaintedLinuxWorkers() {
+        return tolerated(nodes.linuxWorkers(), List.of());
+    }
+
+    private static List<ClusterNode> tolerated(List<ClusterNode> candidates, List<Toleration> tolerations) {
+        return candidates.stream().filter(n -> TaintTolerance.toleratesAll(tolerations, n.schedulingTaints())).toList();
     }
 
     /** Sets OS, node selector and tolerations on a pod spec for this side. */
@@ -84,7 +104,7 @@ public final class Placement {
         var tolerations = spec.getTolerations() == null ? new ArrayList<Toleration>() : new ArrayList<>(spec.getTolerations());
         if (side.isWindows()) {
             tolerations.addAll(WINDOWS_TOLERATIONS);
-        } else if (nodes.linuxWorkers().isEmpty()) {
+        } else if (untaintedLinuxWorkers().isEmpty()) {
             tolerations.addAll(CONTROL_PLANE_TOLERATIONS);
         }
         spec.setTolerations(tolerations);

@@ -205,22 +205,44 @@ public final class Workloads {
                         p -> false, PodStates::describe));
     }
 
-    /** Waits until the Service has at least {@code count} ready endpoints in its EndpointSlices. */
+    /**
+     * Waits until the Service has at least {@code count} ready endpoints in its own EndpointSlices and
+     * returns the Service as then seen. Only slices whose owner reference is this Service object (its
+     * uid) count: the EndpointSlice controller makes the Service the controller owner of every slice it
+     * manages (k8s.io/endpointslice utils.go, newEndpointSlice), and a slice of a deleted Service with
+     * the same name (same {@code kubernetes.io/service-name} label) can still be listed until the
+     * garbage collector removes it, so a Service deleted and created again must not pass on its
+     * predecessor's slice.
+     */
     public Service serviceWithReadyEndpoints(String serviceName, int count) {
-        Allure.step("wait for service " + serviceName + " to have " + count + " ready endpoint(s)", () ->
-                Waits.until("service " + namespace + "/" + serviceName + " to have " + count + " ready endpoint(s)",
-                        timeouts.serviceReady(), () -> readyEndpoints(serviceName), ready -> ready.size() >= count,
-                        ready -> false, ready -> ready.size() + " ready endpoint(s): " + ready));
-        return client.services().inNamespace(namespace).withName(serviceName).get();
+        return Allure.step("wait for service " + serviceName + " to have " + count + " ready endpoint(s)", () ->
+                Waits.until("service " + namespace + "/" + serviceName + " to have " + count + " ready endpoint(s) in its own EndpointSlices",
+                        timeouts.serviceReady(), () -> readyEndpoints(serviceName), ready -> ready.addresses().size() >= count,
+                        ready -> false, ServiceEndpoints::describe).service());
     }
 
-    private List<String> readyEndpoints(String serviceName) {
-        return client.discovery().v1().endpointSlices().inNamespace(namespace)
+    /** A Service object as seen, and the ready addresses of the EndpointSlices it owns. */
+    private record ServiceEndpoints(Service service, List<String> addresses) {
+        String describe() {
+            return service == null ? "the Service does not exist" : addresses.size() + " ready endpoint(s): " + addresses;
+        }
+    }
+
+    private ServiceEndpoints readyEndpoints(String serviceName) {
+        Service service = client.services().inNamespace(namespace).withName(serviceName).get();
+        if (service == null) {
+            return new ServiceEndpoints(null, List.of());
+        }
+        String uid = service.getMetadata().getUid();
+        List<String> addresses = client.discovery().v1().endpointSlices().inNamespace(namespace)
                 .withLabel("kubernetes.io/service-name", serviceName).list().getItems().stream()
+                .filter(slice -> slice.getMetadata().getOwnerReferences() != null && slice.getMetadata().getOwnerReferences()
+                        .stream().anyMatch(owner -> uid != null && uid.equals(owner.getUid())))
                 .flatMap(slice -> slice.getEndpoints() == null ? java.util.stream.Stream.<Endpoint>empty() : slice.getEndpoints().stream())
                 .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
                 .flatMap(e -> e.getAddresses().stream())
                 .toList();
+        return new ServiceEndpoints(service, addresses);
     }
 
     /** Deletes an object this test deployed and waits until it is gone (to recreate it, for example). */
@@ -241,6 +263,8 @@ public final class Workloads {
                 last.set(pod);
                 return Optional.ofNullable(pod);
             }, Optional::isEmpty);
+            resources.forgetDeleted(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName(podName)
+                    .withNamespace(namespace).endMetadata().build());
             return Optional.ofNullable(last.get());
         });
     }

@@ -1,6 +1,7 @@
 package io.winnode.e2e.scenarios.networking;
 
 import io.fabric8.kubernetes.api.model.Service;
+import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
@@ -10,6 +11,7 @@ import io.winnode.e2e.framework.exec.ExecResult;
 import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.junit.ClassScoped;
 import io.winnode.e2e.framework.junit.ParityTest;
+import io.winnode.e2e.framework.junit.PodSecurityLevel;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.KubeletConfigz;
@@ -18,6 +20,7 @@ import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.RunningPod;
+import io.winnode.e2e.framework.wait.Waits;
 import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -32,8 +35,14 @@ import java.util.Optional;
  * Pod-to-pod and pod-to-Service connectivity for every pair of OSes, and Service DNS names, in the
  * manner of upstream's hybrid_network.go: clients connect with agnhost, servers run agnhost
  * netexec behind a ClusterIP Service.
+ *
+ * <p>The namespace is privileged: NET-05a's pod publishes a {@code hostPort}, which the baseline and
+ * restricted Pod Security Standards forbid (pod-security-standards.md, "Host Ports"), so on a cluster
+ * whose default level is baseline (hardened distributions, policy-managed AKS) it would be rejected.
+ * Upstream marks its Windows test namespaces privileged the same way
+ * ({@code f.NamespacePodSecurityLevel = admissionapi.LevelPrivileged}, test/e2e/windows).
  */
-@WindowsScenario
+@WindowsScenario(podSecurity = PodSecurityLevel.PRIVILEGED)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("[sig-windows] Networking:")
 @Epic("Windows worker nodes")
@@ -44,7 +53,12 @@ class PodConnectivityScenarios {
 
     private static final int SERVER_PORT = 8080;
     private static final int SERVICE_PORT = 80;
-    private static final int HOST_PORT = 30880;
+    /**
+     * Outside the default NodePort range 30000-32767 (kube-apiserver --service-node-port-range), so that
+     * a NodePort Service can never hold the same port on the node; the port upstream's hostPort test
+     * uses (test/e2e/network/hostport.go).
+     */
+    private static final int HOST_PORT = 54323;
     /** Enough requests that three backends chosen at random would almost surely show more than one. */
     private static final int AFFINITY_REQUESTS = 10;
 
@@ -89,7 +103,7 @@ class PodConnectivityScenarios {
         Server server = server(Side.linux(), shared, placement);
         RunningPod client = client(side, workloads);
 
-        ExecResult result = connect(inPod, client, server.service().getSpec().getClusterIP(), SERVICE_PORT);
+        ExecResult result = connectToService(inPod, workloads, client, server.service().getSpec().getClusterIP(), SERVICE_PORT);
 
         parity.verify(connectionOutcome(result), client.node());
     }
@@ -102,7 +116,7 @@ class PodConnectivityScenarios {
         Server server = server(windowsServerSideFor(side, nodes), shared, placement);
         RunningPod client = client(side, workloads);
 
-        ExecResult result = connect(inPod, client, server.service().getSpec().getClusterIP(), SERVICE_PORT);
+        ExecResult result = connectToService(inPod, workloads, client, server.service().getSpec().getClusterIP(), SERVICE_PORT);
 
         parity.verify(connectionOutcome(result), client.node());
     }
@@ -118,17 +132,19 @@ class PodConnectivityScenarios {
         var values = Map.of("NAME", name, "SELECTOR", server.pod().name(), "TYPE", "ClusterIP");
 
         var first = workloads.deploy("networking/service.yaml", side, values);
-        ExecResult before = connect(inPod, client, workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
+        ExecResult before = connectToService(inPod, workloads, client,
+                workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
         workloads.delete(first.get(0));
         workloads.deploy("networking/service.yaml", side, values);
-        ExecResult after = connect(inPod, client, workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
+        ExecResult after = connectToService(inPod, workloads, client,
+                workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
 
         parity.verify(before.succeeded() && after.succeeded() ? "connected before and after the Service was recreated"
                 : "before: " + connectionOutcome(before) + "; after recreation: " + connectionOutcome(after), client.node());
     }
 
     @ParityTest("NET-07a")
-    @DisplayName("pods reach a NodePort Service through the IP of a Linux and of a Windows node")
+    @DisplayName("pods reach a NodePort Service through a node of each OS and of each Windows build")
     @Severity(SeverityLevel.CRITICAL)
     void nodePortIsReachableThroughNodesOfBothOses(Side side, Workloads workloads, @ClassScoped Workloads shared,
                                                    InPod inPod, Placement placement, NodeInventory nodes,
@@ -139,9 +155,12 @@ class PodConnectivityScenarios {
         workloads.deploy("networking/service.yaml", side, Map.of("NAME", name, "SELECTOR", server.pod().name(), "TYPE", "NodePort"));
         int nodePort = workloads.serviceWithReadyEndpoints(name, 1).getSpec().getPorts().get(0).getNodePort();
 
+        var entries = entryNodes(placement, nodes);
+        Allure.step("enter NodePort " + nodePort + " through " + String.join(", ",
+                entries.stream().map(n -> n.name() + " (" + n.platformLabel() + ")").toList()));
         var failures = new java.util.ArrayList<String>();
-        for (var node : entryNodes(placement, nodes)) {
-            ExecResult result = connect(inPod, client, node.internalIp(), nodePort);
+        for (var node : entries) {
+            ExecResult result = connectToService(inPod, workloads, client, node.internalIp(), nodePort);
             if (!result.succeeded()) {
                 failures.add(node.name() + " (" + node.platformLabel() + "): " + connectionOutcome(result));
             }
@@ -174,14 +193,15 @@ class PodConnectivityScenarios {
         RunningPod client = client(side, workloads);
         String url = "http://" + service.getSpec().getClusterIP() + ":" + SERVICE_PORT + "/";
 
-        var backends = new java.util.TreeSet<String>();
-        for (int request = 0; request < AFFINITY_REQUESTS; request++) {
-            ExecResult answer = inPod.untilSucceeds("GET " + url + " from " + client, () -> inPod.httpGet(client, "client", url));
-            backends.add(answer.succeeded() ? answer.stdout().strip() : "(failed: " + answer.reason() + ")");
+        // The first request waits for the new Service to answer at all; the others are counted as they come.
+        var answers = new java.util.ArrayList<ExecResult>();
+        answers.add(Waits.lastSeen("GET " + url + " from " + client + " to answer", workloads.timeouts().serviceResponding(),
+                () -> inPod.httpGet(client, "client", url), ExecResult::succeeded));
+        for (int request = 1; request < AFFINITY_REQUESTS; request++) {
+            answers.add(inPod.httpGet(client, "client", url));
         }
 
-        parity.verify(backends.size() == 1 ? "every request answered by one backend"
-                : AFFINITY_REQUESTS + " requests answered by " + backends, client.node());
+        parity.verify(AffinityAnswers.of(answers).outcome(), client.node());
     }
 
     @ParityTest("NET-16a")
@@ -239,6 +259,16 @@ class PodConnectivityScenarios {
     }
 
     /**
+     * A first connection through a Service (ClusterIP or NodePort): every node's proxy must program the
+     * Service before it answers, so it gets upstream's new-Service budget ({@link
+     * io.winnode.e2e.framework.wait.Timeouts#serviceResponding()}), not the endpoint-change one.
+     */
+    private static ExecResult connectToService(InPod inPod, Workloads workloads, RunningPod client, String host, int port) {
+        return Waits.lastSeen("connecting from " + client + " to " + host + ":" + port, workloads.timeouts().serviceResponding(),
+                () -> inPod.connect(client, "client", host, port), ExecResult::succeeded);
+    }
+
+    /**
      * agnhost connect (test/images/agnhost/connect/connect.go) exits 1 and prints {@code TIMEOUT},
      * {@code REFUSED}, {@code DNS: <err>} or {@code OTHER: <err>} when it fails; on Windows a refused
      * connection is {@code OTHER: ... actively refused it.}, since Go's ECONNREFUSED never matches
@@ -265,12 +295,17 @@ class PodConnectivityScenarios {
 
     private RunningPod sharedLinuxClient;
 
-    /** One node of each OS to enter a NodePort through: the first Linux worker and the first Windows node. */
-    private static java.util.List<io.winnode.e2e.framework.nodes.ClusterNode> entryNodes(Placement placement, NodeInventory nodes) {
+    /**
+     * The nodes to enter a NodePort through: one Linux node and one node of every Windows build. NodePort
+     * defects are per node and build (windows-parity D-23: NodePort failures on WS2022 only), so a
+     * cluster with WS2019 and WS2022 nodes must be entered through both.
+     */
+    static java.util.List<io.winnode.e2e.framework.nodes.ClusterNode> entryNodes(Placement placement, NodeInventory nodes) {
         var entries = new java.util.ArrayList<io.winnode.e2e.framework.nodes.ClusterNode>();
         placement.candidateNodes(Side.linux()).stream().findFirst().ifPresent(entries::add);
-        nodes.windowsBuilds().stream().findFirst()
-                .flatMap(b -> placement.candidateNodes(Side.windows(b)).stream().findFirst()).ifPresent(entries::add);
+        for (var build : nodes.windowsBuilds()) {
+            placement.candidateNodes(Side.windows(build)).stream().findFirst().ifPresent(entries::add);
+        }
         return entries;
     }
 

@@ -174,7 +174,46 @@ public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
         if (config.kubeletEgressSocket() != null) {
             flags.add("--egress-selector-config-file=" + egressSelectorConfiguration(config.kubeletEgressSocket()));
         }
+        if (config.podSecurityDefault() != null) {
+            flags.add("--admission-control-config-file=" + podSecurityAdmissionConfiguration(config.podSecurityDefault()));
+        }
         return flags;
+    }
+
+    /**
+     * The PodSecurity admission plugin's cluster-wide defaults, in the AdmissionConfiguration file the API server
+     * reads (kubernetes.io docs, "Enforce Pod Security Standards by Configuring the Built-in Admission Controller";
+     * PodSecurityConfiguration v1). Namespaces without {@code pod-security.kubernetes.io/*} labels get
+     * {@code level}; kube-system is exempt, as on the hardened clusters this models, so that cluster add-ons run.
+     */
+    private Path podSecurityAdmissionConfiguration(String level) {
+        Path file = directory.resolve("admission-configuration.yaml");
+        String yaml = """
+                apiVersion: apiserver.config.k8s.io/v1
+                kind: AdmissionConfiguration
+                plugins:
+                - name: PodSecurity
+                  configuration:
+                    apiVersion: pod-security.admission.config.k8s.io/v1
+                    kind: PodSecurityConfiguration
+                    defaults:
+                      enforce: "%1$s"
+                      enforce-version: "latest"
+                      audit: "%1$s"
+                      audit-version: "latest"
+                      warn: "%1$s"
+                      warn-version: "latest"
+                    exemptions:
+                      usernames: []
+                      runtimeClasses: []
+                      namespaces: ["kube-system"]
+                """.formatted(level);
+        try {
+            java.nio.file.Files.writeString(file, yaml);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
     }
 
     /**

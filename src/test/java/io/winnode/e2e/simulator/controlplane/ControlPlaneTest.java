@@ -45,8 +45,9 @@ class ControlPlaneTest {
     @BeforeAll
     static void start() {
         long t0 = System.nanoTime();
+        // Baseline as the cluster-wide Pod Security default, as hardened clusters set it: see the M8 test below.
         controlPlane = ControlPlane.start(ControlPlaneConfig.of(dir.resolve("cluster"), "172.18.0.2",
-                List.of("win-1", "linux-1"), line -> System.err.println("[control-plane] " + line)));
+                List.of("win-1", "linux-1"), line -> System.err.println("[control-plane] " + line)).withPodSecurityDefault("baseline"));
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         Map<Component, Long> rss = controlPlane.memoryRssBytesByComponent();
         System.err.println("[control-plane] started in " + startMillis + " ms; RSS MiB: "
@@ -182,6 +183,41 @@ class ControlPlaneTest {
         assertThat(controlPlane.kubeletServingKey("linux-1")).isRegularFile();
         assertThat(controlPlane.apiServerUrl()).startsWith("https://127.0.0.1:");
         assertThat(controlPlane.log(Component.KUBE_APISERVER)).isRegularFile();
+    }
+
+    /**
+     * M8 (real-cluster-review.md): NET-05a's hostPort pod, in a namespace labelled as its scenario class asks
+     * ({@code @WindowsScenario(podSecurity)}), is admitted by the real PodSecurity admission of an API server whose
+     * cluster default is baseline; the same pod in an unlabelled namespace is refused, as baseline forbids hostPort.
+     */
+    @Test
+    @Order(8)
+    void podConnectivityNamespaceAdmitsTheHostPortPodUnderABaselineClusterDefault() throws Exception {
+        Class<?> scenarios = Class.forName("io.winnode.e2e.scenarios.networking.PodConnectivityScenarios");
+        Map<String, String> labels = scenarios.getAnnotation(io.winnode.e2e.framework.junit.WindowsScenario.class)
+                .podSecurity().namespaceLabels();
+        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("pod-connectivity").addToLabels(labels).endMetadata().build()).create();
+        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("unlabelled").endMetadata().build()).create();
+
+        assertThatThrownBy(() -> admin.pods().inNamespace("unlabelled").resource(hostPortPod()).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(403);
+                    // The PodSecurity plugin's message (k8s.io/pod-security-admission policy/check_hostPorts.go).
+                    assertThat(e.getMessage()).contains("violates PodSecurity \"baseline:latest\"").contains("hostPort");
+                });
+        assertThat(admin.pods().inNamespace("pod-connectivity").resource(hostPortPod()).create().getMetadata().getUid())
+                .as("NET-05a's pod admitted in a namespace labelled %s", labels).isNotBlank();
+    }
+
+    /** NET-05a's pod, from its manifest, as the scenario renders it. */
+    private static Pod hostPortPod() {
+        String yaml = io.winnode.e2e.framework.manifests.ManifestTemplate
+                .load("networking/hostport-server.yaml", io.winnode.e2e.framework.nodes.OsFamily.WINDOWS)
+                .render(Map.of("NAME", "hostport-windows", "HOST_PORT", "54323",
+                        "image.agnhost", "registry.k8s.io/e2e-test-images/agnhost:2.62"));
+        return admin.pods().load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.winnode.e2e.scenarios.networking;
+
+import io.winnode.e2e.framework.exec.ExecResult;
+
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What NET-09's requests to a ClientIP-affinity Service showed. Affinity is shown only when every
+ * request was answered and one backend answered them all: a request that failed says nothing about
+ * where the Service sends a client, so any failure is reported as such, never counted as a backend
+ * (ten identical failures once passed as "one backend", coverage-review.md §7.2).
+ */
+record AffinityAnswers(List<ExecResult> answers) {
+
+    static final String ONE_BACKEND = "every request answered by one backend";
+
+    static AffinityAnswers of(List<ExecResult> answers) {
+        if (answers.isEmpty()) {
+            throw new IllegalArgumentException("NET-09 needs at least one request's answer");
+        }
+        return new AffinityAnswers(List.copyOf(answers));
+    }
+
+    /** The parity outcome: {@link #ONE_BACKEND}, the failed requests with their reasons, or the backends seen. */
+    String outcome() {
+        var backends = new TreeSet<String>();
+        var failures = new TreeMap<String, Integer>();
+        for (ExecResult answer : answers) {
+            if (answer.succeeded()) {
+                backends.add(answer.stdout().strip());
+            } else {
+                failures.merge(answer.reason().isEmpty() ? "exit " + answer.exitCode() : answer.reason(), 1, Integer::sum);
+            }
+        }
+        int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+        if (failed > 0) {
+            return failed + " of " + answers.size() + " requests failed (" + String.join("; ", failures.entrySet().stream()
+                    .map(e -> e.getValue() + "x " + e.getKey()).toList()) + ")"
+                    + (backends.isEmpty() ? "" : "; the others were answered by " + backends);
+        }
+        return backends.size() == 1 ? ONE_BACKEND : answers.size() + " requests answered by " + backends;
+    }
+}
