@@ -45,6 +45,19 @@ public record Side(OsFamily os, Optional<WindowsBuild> build) {
         return build.map(b -> "windows " + b.shortName()).orElse(os.label());
     }
 
+    /** The side a {@link #label()} names ({@code linux}, {@code windows}, {@code windows ltsc2019}), or empty. */
+    public static Optional<Side> fromLabel(String label) {
+        String[] parts = label.strip().split(" ", 2);
+        OsFamily os = OsFamily.fromLabel(parts[0]);
+        if (os == null) {
+            return Optional.empty();
+        }
+        if (parts.length == 1) {
+            return Optional.of(new Side(os, Optional.empty()));
+        }
+        return os == OsFamily.WINDOWS ? WindowsBuild.fromName(parts[1]).map(Side::windows) : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return label();

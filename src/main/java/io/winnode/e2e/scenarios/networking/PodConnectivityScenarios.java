@@ -179,8 +179,12 @@ class PodConnectivityScenarios {
             backends.add(answer.succeeded() ? answer.stdout().strip() : "(failed: " + answer.reason() + ")");
         }
 
-        parity.verify(backends.size() == 1 ? "every request answered by one backend"
-                : AFFINITY_REQUESTS + " requests answered by " + backends, client.node());
+        // Only a run where every request was answered says anything about affinity; with 3 backends, 10 requests
+        // land on one backend by chance with probability 3^-9 when affinity is not applied (parity NET-09, ltsc2019).
+        boolean allAnswered = backends.stream().noneMatch(b -> b.startsWith("(failed"));
+        parity.verify(!allAnswered ? AFFINITY_REQUESTS + " requests answered by " + backends
+                : backends.size() == 1 ? "every request answered by one backend"
+                : "every request answered, by more than one backend", client.node());
     }
 
     @ParityTest("NET-16a")
