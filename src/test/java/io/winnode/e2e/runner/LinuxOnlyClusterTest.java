@@ -59,7 +59,7 @@ class LinuxOnlyClusterTest {
     @BeforeAll
     void runTheDefaultSuiteOnALinuxOnlyCluster() throws Exception {
         Path topology = Files.writeString(work.resolve("linux-only.yaml"), LINUX_ONLY_TOPOLOGY);
-        cluster = SimulatedClusterLauncher.start(topology, "fast", 1, List.of(), null, work);
+        cluster = SimulatedClusterLauncher.start(topology.toString(), "fast", 1, List.of(), null, work);
         var target = new ClusterTarget(Optional.of(cluster.kubeconfig()), Optional.empty(), ClusterKind.K3S);
         var parameters = new java.util.HashMap<>(target.asConfigurationParameters());
         parameters.put(RunParameters.RUN_ID, "wn-linux-only-test");
