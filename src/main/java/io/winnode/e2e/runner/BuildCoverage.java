@@ -65,7 +65,7 @@ record BuildCoverage(Builds builds, List<String> failures, List<String> warnings
     }
 
     private static String productName(String build) {
-        return WindowsBuild.fromShortName(build).map(WindowsBuild::productName).orElse("Windows " + build);
+        return WindowsBuild.fromName(build).map(WindowsBuild::productName).orElse("Windows " + build);
     }
 
     private static String list(List<String> builds) {

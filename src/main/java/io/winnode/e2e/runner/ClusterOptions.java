@@ -31,9 +31,10 @@ final class ClusterOptions {
             description = "Simulated cluster: how slow pulls, starts and back-offs are (default: ${DEFAULT-VALUE}).")
     String simLatency;
 
-    @Option(names = "--sim-topology", paramLabel = "FILE",
-            description = "Simulated cluster: topology YAML (default: the simulator's built-in mixed cluster).")
-    Path simTopology;
+    @Option(names = "--sim-topology", paramLabel = "NAME|FILE",
+            description = "Simulated cluster: a built-in topology (default, ws2019-ws2022, capz; see README "
+                    + "'Simulated topologies') or a topology YAML file (default: default, the built-in mixed cluster).")
+    String simTopology;
 
     @Option(names = "--sim-seed", paramLabel = "N", defaultValue = "1",
             description = "Simulated cluster: seed of every random choice, for reproducible runs (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,7 @@ final class ClusterServeCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--sim-topology")
-    Path simTopology;
+    String simTopology;
 
     @Option(names = "--sim-seed", defaultValue = "1")
     long simSeed;

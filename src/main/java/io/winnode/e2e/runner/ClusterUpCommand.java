@@ -1,6 +1,7 @@
 package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.simulator.topology.TopologySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +37,9 @@ final class ClusterUpCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where the cluster keeps its files (default: target/winnode/cluster).")
     Path directory = EmbeddedClusterFiles.DEFAULT_DIRECTORY;
 
-    @Option(names = "--sim-topology", paramLabel = "FILE", description = "Topology YAML (default: the built-in mixed cluster).")
-    Path simTopology;
+    @Option(names = "--sim-topology", paramLabel = "NAME|FILE",
+            description = "A built-in topology (default, ws2019-ws2022, capz) or a topology YAML (default: default).")
+    String simTopology;
 
     @Option(names = "--sim-seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long simSeed;
@@ -59,13 +61,11 @@ final class ClusterUpCommand implements Callable<Integer> {
                     + files.holder().get().pid() + "). Use its kubeconfig " + files.kubeconfig()
                     + ", or stop it first with ./winnode cluster down" + dirOption() + ".");
         }
-        if (simTopology != null && !Files.isReadable(simTopology)) {
-            throw new InvalidInputException("Cannot read simulator topology " + simTopology
-                    + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
-        }
+        // Checked here, before the holder starts: a wrong name or file is the user's input.
+        TopologySource topology = simTopology == null ? null : TopologySource.parse(simTopology);
         ClusterDownCommand.removeLeftovers(files);
         Files.createDirectories(files.directory());
-        Process holder = startHolder(files);
+        Process holder = startHolder(files, topology);
         files.writePid(holder.pid());
         err.println("winnode: starting the embedded cluster in the background (pid " + holder.pid() + "); log: " + files.log());
         if (!awaitReady(files, holder, err)) {
@@ -86,11 +86,12 @@ final class ClusterUpCommand implements Callable<Integer> {
         return directory.equals(EmbeddedClusterFiles.DEFAULT_DIRECTORY) ? "" : " --dir " + directory;
     }
 
-    private Process startHolder(EmbeddedClusterFiles files) throws IOException {
+    private Process startHolder(EmbeddedClusterFiles files, TopologySource topology) throws IOException {
         List<String> args = new ArrayList<>(List.of("cluster", "serve", "--dir", files.directory().toString(),
                 "--sim-seed", String.valueOf(simSeed), "--sim-latency", simLatency));
-        if (simTopology != null) {
-            args.addAll(List.of("--sim-topology", simTopology.toAbsolutePath().toString()));
+        if (topology != null) {
+            args.addAll(List.of("--sim-topology", topology.builtInName() != null ? topology.builtInName()
+                    : topology.file().toAbsolutePath().toString()));
         }
         // Not a ChildJvm: this process must outlive the command. Its stdin is /dev/null, so nothing ties it to our terminal.
         return new ProcessBuilder(ChildJvm.command(args)).redirectErrorStream(true)

@@ -8,7 +8,10 @@ public final class ExitCodes {
 
     /** Every selected test passed (skipped tests do not fail a run). */
     public static final int PASSED = 0;
-    /** At least one test (or a test class's setup) failed. */
+    /**
+     * At least one test (or a test class's setup) failed, or no Windows side ran although the
+     * selection had some (every Windows invocation skipped or aborted): no green without Windows.
+     */
     public static final int TESTS_FAILED = 1;
     /** Bad input: flags, suite, tag expression, kubeconfig or YAML file; nothing ran. */
     public static final int BAD_INPUT = 2;
@@ -25,7 +28,7 @@ public final class ExitCodes {
 
     // The same list as --help shows it (picocli's "code:description" form).
     static final String HELP_PASSED = "0:all selected tests passed";
-    static final String HELP_TESTS_FAILED = "1:a test failed (or a test class's setup)";
+    static final String HELP_TESTS_FAILED = "1:a test failed (or a test class's setup), or no Windows side ran (all skipped or aborted)";
     static final String HELP_BAD_INPUT = "2:bad input (flags, suite, tag expression, kubeconfig or YAML file) "
             + "or no test selected; nothing ran. After a run without failures: the parity matrix could not be built";
     static final String HELP_CLUSTER_UNUSABLE = "3:cluster unreachable or unusable (e.g. no schedulable Windows nodes); nothing ran";

@@ -1,10 +1,10 @@
 package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.config.YamlFiles;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.parity.Observation;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityMatrix;
+import io.winnode.e2e.framework.placement.Side;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +41,8 @@ final class ParityReport {
     private static Map<String, String> expectedPerSide(ParityMatrix.Line line) {
         var expected = new LinkedHashMap<String, String>();
         for (String side : line.results().keySet()) {
-            // Side labels are "linux", "windows" or "windows <build>" (Side.label()).
-            OsFamily os = OsFamily.fromLabel(side.split(" ", 2)[0]);
-            if (os != null) {
-                line.row().expectedOn(os).ifPresent(outcome -> expected.put(side, outcome));
-            }
+            // Side labels are "linux", "windows" or "windows <build>" (Side.label()); a build exception applies per build.
+            Side.fromLabel(side).flatMap(s -> line.row().expectedOn(s)).ifPresent(outcome -> expected.put(side, outcome));
         }
         return expected;
     }
@@ -57,11 +54,11 @@ final class ParityReport {
             var row = new LinkedHashMap<String, Object>();
             row.put("id", line.row().id());
             row.put("behaviour", line.row().behaviour());
-            row.put("expectation", line.row().expectation().label());
+            row.put("expectation", line.row().expectationLabel());
             row.put("results", line.results());
             row.put("expected", expectedPerSide(line));
             row.put("verdict", line.verdict().name());
-            row.put("source", line.row().source());
+            row.put("source", ParityMatrix.sources(line.row()));
             return row;
         }).toList());
         var markdown = new StringBuilder("# Parity matrix\n\n");

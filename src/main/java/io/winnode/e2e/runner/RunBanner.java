@@ -2,6 +2,9 @@ package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.cluster.Cluster;
 
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -45,7 +48,24 @@ final class RunBanner {
                 + (selection.suite().description() == null ? "" : " — " + selection.suite().description().strip()) + "\n"
                 + "Selection:   " + selection.describe() + "\n"
                 + "Selected:    " + selectedTests + " test methods\n"
-                + "Nodes:\n" + cluster.nodes().table();
+                + "Nodes:\n" + cluster.nodes().table()
+                + sidesLine(cluster);
+    }
+
+    /**
+     * The Windows sides the run will have, one per build a schedulable node reports (known or not),
+     * and the Windows nodes that belong to none because they carry no build label: never dropped
+     * silently.
+     */
+    static String sidesLine(Cluster cluster) {
+        var builds = cluster.nodes().windowsBuilds();
+        var unlabelled = cluster.nodes().windowsNodesWithoutBuild();
+        String sides = "Windows sides: " + (builds.isEmpty() ? "none"
+                : builds.stream().map(b -> "windows " + b.shortName() + (b.isKnown() ? "" : " (a build the suite has no "
+                        + "short name for; its side is named by the build number)")).collect(Collectors.joining(", "))) + "\n";
+        return unlabelled.isEmpty() ? sides : sides + "Not tested:  Windows node(s) without a " + WindowsBuild.LABEL
+                + " label, so no workload can be pinned to their build: " + unlabelled.stream()
+                .map(ClusterNode::name).collect(Collectors.joining(", ")) + "\n";
     }
 
     /**

@@ -142,6 +142,9 @@ final class RunCommand implements Callable<Integer> {
         if (result.failed() > 0) {
             return ExitCodes.TESTS_FAILED;
         }
+        if (result.outcomes().noWindowsSideRan().isPresent()) {
+            return ExitCodes.TESTS_FAILED;
+        }
         if (result.parityProblem() != null) {
             spec.commandLine().getErr().println("winnode: bad input: the parity matrix could not be built: " + result.parityProblem());
             return ExitCodes.BAD_INPUT;
@@ -301,14 +304,16 @@ final class RunCommand implements Callable<Integer> {
     /**
      * A cluster without schedulable Windows nodes has nothing for this suite to test, except K3s
      * (--cluster k3s), which exists to develop the Linux half on: there every Windows side is skipped
-     * as unavailable, and the run says so up front.
+     * as unavailable, the run says so up front, and it ends with exit 1 (no Windows side ran), since
+     * a Linux-only run is no Windows evidence.
      */
     private void requireWindowsNodes(Cluster cluster) {
         boolean noWindowsNodes = cluster.nodes().schedulable(OsFamily.WINDOWS).isEmpty();
         if (noWindowsNodes && cluster.kind() == io.winnode.e2e.framework.cluster.ClusterKind.K3S) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("winnode: note: the K3s cluster has Linux nodes only, so only the Linux sides run; every "
-                    + "Windows side is skipped as unavailable. This run says nothing about Windows nodes.");
+                    + "Windows side is skipped as unavailable. This run says nothing about Windows nodes, so it ends "
+                    + "with exit 1 even when every Linux side passes.");
             err.flush();
             return;
         }
@@ -390,6 +395,7 @@ final class RunCommand implements Callable<Integer> {
                     time.toMillis() / 1000.0, clusterKind));
             outcomes.failedNames().forEach(n -> text.append("  failed: ").append(n).append('\n'));
             outcomes.flakyNames().forEach(n -> text.append("  flaky (passed on retry): ").append(n).append('\n'));
+            outcomes.noWindowsSideRan().ifPresent(reason -> text.append("NOT A PASS: ").append(reason).append('\n'));
             text.append(String.format("JUnit XML:      %s%nRun metadata:   %s%nParity matrix:  %s%nAllure results: %s",
                     junitXml, artifacts.resolve(RunMetadata.FILE), artifacts.resolve("parity-matrix.md"), allureResults));
             return text.toString();

@@ -25,10 +25,13 @@ final class RunOutcomes implements TestExecutionListener {
         final String name;
         final List<Status> attempts = new ArrayList<>();
         final boolean container;
+        final boolean windowsSide;
+        String lastReason = "";
 
-        History(String name, boolean container) {
+        History(String name, boolean container, boolean windowsSide) {
             this.name = name;
             this.container = container;
+            this.windowsSide = windowsSide;
         }
 
         Status last() {
@@ -42,6 +45,8 @@ final class RunOutcomes implements TestExecutionListener {
 
     private final Map<String, History> byUniqueId = new LinkedHashMap<>();
     private final Set<String> skipped = new TreeSet<>();
+    /** Why each skipped Windows-side invocation was skipped, by unique id. */
+    private final Map<String, String> skippedWindowsSides = new LinkedHashMap<>();
     private volatile TestPlan plan;
 
     @Override
@@ -53,6 +58,9 @@ final class RunOutcomes implements TestExecutionListener {
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
             skipped.add(id.getUniqueId());
+            if (isWindowsSide(id)) {
+                skippedWindowsSides.put(id.getUniqueId(), reason == null ? "" : reason);
+            }
         }
     }
 
@@ -63,8 +71,38 @@ final class RunOutcomes implements TestExecutionListener {
                 && (result.getStatus() != Status.FAILED || plan.getParent(id).isEmpty())) {
             return; // a container only counts when its own setup or teardown failed (never the engine)
         }
-        byUniqueId.computeIfAbsent(id.getUniqueId(), k -> new History(TestCaseNames.of(plan, id), container))
-                .attempts.add(result.getStatus());
+        History history = byUniqueId.computeIfAbsent(id.getUniqueId(),
+                k -> new History(TestCaseNames.of(plan, id), container, !container && isWindowsSide(id)));
+        history.attempts.add(result.getStatus());
+        history.lastReason = result.getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    /**
+     * A test invocation on a Windows side: {@code [windows ltsc2022]}, {@code [windows 10.0.25398]} or,
+     * on a cluster with no Windows build to pin, {@code [windows]} (see {@code SideInvocation}).
+     */
+    private static boolean isWindowsSide(TestIdentifier id) {
+        return id.isTest() && (id.getDisplayName().equals("[windows]") || id.getDisplayName().startsWith("[windows "));
+    }
+
+    /**
+     * Why the run is no Windows evidence, or empty when it is: the selection had Windows-side
+     * invocations and none of them ran (every one skipped or aborted, e.g. no schedulable Windows
+     * node, or none with a build label to pin). Such a run must not be green, whatever its Linux
+     * sides did: the suite exists to test Windows nodes (issue 10, "No green without Windows").
+     */
+    synchronized java.util.Optional<String> noWindowsSideRan() {
+        List<History> windows = byUniqueId.values().stream().filter(h -> h.windowsSide).toList();
+        boolean anyRan = windows.stream().anyMatch(h -> h.attempts.contains(Status.SUCCESSFUL) || h.attempts.contains(Status.FAILED));
+        int total = windows.size() + skippedWindowsSides.size();
+        if (total == 0 || anyRan) {
+            return java.util.Optional.empty();
+        }
+        String reason = windows.stream().map(h -> h.lastReason).filter(r -> r != null && !r.isBlank()).findFirst()
+                .or(() -> skippedWindowsSides.values().stream().filter(r -> !r.isBlank()).findFirst())
+                .orElse("no reason given");
+        return java.util.Optional.of("No Windows side ran: all " + total + " Windows invocation(s) were skipped or aborted ("
+                + reason + "). A run without a Windows side is no evidence about Windows nodes, so it is not a pass.");
     }
 
     /** Unique ids of tests and containers whose latest attempt failed: what a retry runs again. */

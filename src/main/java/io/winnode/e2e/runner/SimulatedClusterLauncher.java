@@ -5,6 +5,7 @@ import io.winnode.e2e.simulator.LatencyProfile;
 import io.winnode.e2e.simulator.SimulatedCluster;
 import io.winnode.e2e.simulator.SimulatorOptions;
 import io.winnode.e2e.simulator.controlplane.ControlPlane;
+import io.winnode.e2e.simulator.topology.TopologySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,12 @@ final class SimulatedClusterLauncher implements LocalCluster {
     /**
      * Starts a simulated cluster and writes its kubeconfig into {@code kubeconfigDirectory}.
      *
-     * @param topology a topology YAML, or null for the simulator's built-in mixed cluster
+     * @param topology a built-in topology's name or a topology YAML's path ({@code --sim-topology}), or null for the default
      * @param latency  {@code fast} or {@code realistic}
      * @param faultFiles fault files the simulator applies (see {@code faults/README.md}); empty for a clean cluster
      * @param sharedControlPlane a control plane's directory to join ({@code --sim-control-plane}), or null
      */
-    static SimulatedClusterLauncher start(Path topology, String latency, long seed, List<Path> faultFiles,
+    static SimulatedClusterLauncher start(String topology, String latency, long seed, List<Path> faultFiles,
                                           Path sharedControlPlane, Path kubeconfigDirectory) {
         return start(options(topology, latency, seed).withFaultFiles(faultFiles).withSharedControlPlane(sharedControlPlane),
                 kubeconfigDirectory);
@@ -43,16 +44,14 @@ final class SimulatedClusterLauncher implements LocalCluster {
      * For {@code cluster up}: a simulated cluster whose files live in {@code directory} (so that
      * {@code cluster down} can find them), its kubeconfig written into {@code kubeconfigDirectory}.
      */
-    static SimulatedClusterLauncher startIn(Path directory, Path topology, String latency, long seed, Path kubeconfigDirectory) {
+    static SimulatedClusterLauncher startIn(Path directory, String topology, String latency, long seed, Path kubeconfigDirectory) {
         return start(options(topology, latency, seed).withWorkingDirectory(directory), kubeconfigDirectory);
     }
 
-    private static SimulatorOptions options(Path topology, String latency, long seed) {
-        if (topology != null && !Files.isReadable(topology)) {
-            throw new InvalidInputException("Cannot read simulator topology " + topology
-                    + ": no such readable file. Check --sim-topology, or leave it out for the built-in mixed cluster.");
-        }
-        return SimulatorOptions.defaults().withTopologyFile(topology).withLatency(LatencyProfile.parse(latency)).withSeed(seed);
+    private static SimulatorOptions options(String topology, String latency, long seed) {
+        // A built-in name (default, ws2019-ws2022, capz) or a file; anything else is refused with the names.
+        return SimulatorOptions.defaults().withTopology(topology == null ? null : TopologySource.parse(topology))
+                .withLatency(LatencyProfile.parse(latency)).withSeed(seed);
     }
 
     private static SimulatedClusterLauncher start(SimulatorOptions options, Path kubeconfigDirectory) {

@@ -73,7 +73,7 @@ public record Suite(String name, String description, String include, String excl
     }
 
     public List<WindowsBuild> requiredBuilds() {
-        return requiredWindowsBuilds.stream().map(b -> WindowsBuild.fromShortName(b).orElseThrow()).toList();
+        return requiredWindowsBuilds.stream().map(b -> WindowsBuild.fromName(b).orElseThrow()).toList();
     }
 
     /** Checks the values the YAML types cannot; {@code origin} names the file in messages. */
@@ -93,10 +93,10 @@ public record Suite(String name, String description, String include, String excl
             }
         }
         for (String build : requiredWindowsBuilds) {
-            if (WindowsBuild.fromShortName(build).isEmpty()) {
+            if (WindowsBuild.fromName(build).isEmpty()) {
                 throw new InvalidInputException(origin + ": requiredWindowsBuilds names unknown build '" + build
-                        + "'; known builds: " + String.join(", ", java.util.Arrays.stream(WindowsBuild.values())
-                        .map(WindowsBuild::shortName).toList()) + ".");
+                        + "'; name a known build (" + String.join(", ", WindowsBuild.known().stream()
+                        .map(WindowsBuild::shortName).toList()) + ") or any other by its build number, e.g. 10.0.25398.");
             }
         }
         for (TestReason t : concat(includeTests, excludeTests)) {

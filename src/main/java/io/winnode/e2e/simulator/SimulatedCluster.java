@@ -63,7 +63,7 @@ public final class SimulatedCluster implements AutoCloseable {
      * every node; returns once all registered.
      */
     public static SimulatedCluster start(SimulatorOptions options) {
-        Topology topology = Topology.load(options.topologyFile());
+        Topology topology = options.topology().load();
         // Read (and reject) fault files before anything starts: a malformed one is bad input.
         List<FaultFile> faults = FaultFiles.readAll(options.faultFiles());
         List<String> nodeNames = topology.nodes().stream().map(TopologyNode::name).toList();

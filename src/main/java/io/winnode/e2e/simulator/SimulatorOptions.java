@@ -1,5 +1,7 @@
 package io.winnode.e2e.simulator;
 
+import io.winnode.e2e.simulator.topology.TopologySource;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * How to start a {@link SimulatedCluster}.
  *
- * @param topologyFile     a topology YAML (see {@code simulator/topology-default.yaml}); null = the built-in default
+ * @param topology         a built-in topology or a topology YAML (see {@code simulator/topology-default.yaml})
  * @param latency          how slow image pulls, starts and back-offs are
  * @param seed             seeds every random choice of the simulated nodes (load balancing, latency jitter)
  * @param faultFiles       fault files (see {@code faults/README.md}) the simulated nodes apply
@@ -18,11 +20,12 @@ import java.util.function.Consumer;
  * @param sharedControlPlane the working directory of a control plane another process runs and
  *                         shares; null = start one of our own. The nodes replace whatever nodes it had.
  */
-public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long seed, List<Path> faultFiles,
+public record SimulatorOptions(TopologySource topology, LatencyProfile latency, long seed, List<Path> faultFiles,
                                Path workingDirectory, Consumer<String> progress, Path sharedControlPlane) {
 
     public SimulatorOptions {
         Objects.requireNonNull(latency, "latency");
+        topology = topology == null ? TopologySource.DEFAULT : topology;
         faultFiles = faultFiles == null ? List.of() : List.copyOf(faultFiles);
         progress = progress == null ? line -> { } : progress;
     }
@@ -33,35 +36,41 @@ public record SimulatorOptions(Path topologyFile, LatencyProfile latency, long s
                 line -> System.err.println("winnode: " + line), null);
     }
 
+    /** A topology YAML file; null = the default topology. */
     public SimulatorOptions withTopologyFile(Path file) {
-        return new SimulatorOptions(file, latency, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
+        return withTopology(file == null ? null : TopologySource.file(file));
+    }
+
+    /** A built-in topology or a file ({@code --sim-topology}); null = the default topology. */
+    public SimulatorOptions withTopology(TopologySource source) {
+        return new SimulatorOptions(source, latency, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     public SimulatorOptions withLatency(LatencyProfile profile) {
-        return new SimulatorOptions(topologyFile, profile, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
+        return new SimulatorOptions(topology, profile, seed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     /** The seed of every random choice and timing jitter of the simulated nodes. */
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(topologyFile, latency, newSeed, faultFiles, workingDirectory, progress, sharedControlPlane);
+        return new SimulatorOptions(topology, latency, newSeed, faultFiles, workingDirectory, progress, sharedControlPlane);
     }
 
     /** Fault files (see {@code faults/README.md}) the simulated cluster applies. */
     public SimulatorOptions withFaultFiles(List<Path> files) {
-        return new SimulatorOptions(topologyFile, latency, seed, files, workingDirectory, progress, sharedControlPlane);
+        return new SimulatorOptions(topology, latency, seed, files, workingDirectory, progress, sharedControlPlane);
     }
 
     /** A directory that outlives the cluster's JVM, for {@code cluster up}; it must be empty or absent. */
     public SimulatorOptions withWorkingDirectory(Path directory) {
-        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, directory, progress, sharedControlPlane);
+        return new SimulatorOptions(topology, latency, seed, faultFiles, directory, progress, sharedControlPlane);
     }
 
     /** Run on the control plane another process started in {@code directory}, instead of starting one. */
     public SimulatorOptions withSharedControlPlane(Path directory) {
-        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, progress, directory);
+        return new SimulatorOptions(topology, latency, seed, faultFiles, workingDirectory, progress, directory);
     }
 
     public SimulatorOptions withProgress(Consumer<String> lines) {
-        return new SimulatorOptions(topologyFile, latency, seed, faultFiles, workingDirectory, lines, sharedControlPlane);
+        return new SimulatorOptions(topology, latency, seed, faultFiles, workingDirectory, lines, sharedControlPlane);
     }
 }

@@ -3,9 +3,14 @@ package io.winnode.e2e.framework;
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.framework.parity.BuildExpectation;
 import io.winnode.e2e.framework.parity.Expectation;
+import io.winnode.e2e.framework.parity.ParityCheck;
+import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityRow;
+import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -38,6 +43,44 @@ class ParityExpectationsTest {
         assertThat(readOnly.expectation()).isEqualTo(Expectation.DIFFERENT);
         assertThat(readOnly.expectedOn(OsFamily.WINDOWS)).contains("write refused: Access is denied.");
         assertThat(readOnly.expectedOn(OsFamily.LINUX)).contains("write refused: Read-only file system");
+    }
+
+    @Test
+    void sessionAffinityIsExpectedDifferentOnWindowsServer2019Only() {
+        ParityRow affinity = ParityExpectations.load().row("NET-09");
+
+        assertThat(affinity.expectedOn(Side.linux())).contains("every request answered by one backend");
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2022))).contains("every request answered by one backend");
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2025))).contains("every request answered by one backend");
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2019)))
+                .contains("every request answered, by more than one backend");
+        assertThat(affinity.expectationOn(Side.windows(WindowsBuild.LTSC2019))).isEqualTo(Expectation.UNSUPPORTED);
+        assertThat(affinity.sourceOn(Side.windows(WindowsBuild.LTSC2019))).contains("windows-networking.md")
+                .contains("Windows Server 2022");
+        assertThat(affinity.expectationLabel()).isEqualTo("same; ltsc2019: unsupported");
+    }
+
+    @Test
+    void aBuildExceptionDecidesTheVerdictOfItsBuildsOnly() {
+        var ledger = new ParityLedger();
+        var row = new ParityRow("X-3", "b", Expectation.SAME, "one", null, null, "src",
+                List.of(new BuildExpectation(List.of("ltsc2019", "10.0.25398"), Expectation.UNSUPPORTED, "many", "doc")));
+
+        new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify("many", "win2019-1");
+        new ParityCheck(row, Side.windows(WindowsBuild.fromLabel("10.0.25398.1").orElseThrow()), ledger).verify("many", "w");
+        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2022), ledger).verify("many", "win2022-1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'one'");
+        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify("one", "win2019-1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'many' [unsupported").hasMessageContaining("doc");
+    }
+
+    @Test
+    void aBuildExceptionNamingNoBuildTheSuiteCanReadIsRejectedWithTheFix() {
+        var row = new ParityRow("X-4", "b", Expectation.SAME, "one", null, null, "src",
+                List.of(new BuildExpectation(List.of("ws2019"), Expectation.UNSUPPORTED, "many", "doc")));
+
+        assertThatThrownBy(() -> new ParityExpectations(List.of(row))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("X-4").hasMessageContaining("'ws2019'").hasMessageContaining("ltsc2019");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.winnode.e2e.framework;
 
 import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.framework.parity.BuildExpectation;
 import io.winnode.e2e.framework.parity.Expectation;
 import io.winnode.e2e.framework.parity.Observation;
 import io.winnode.e2e.framework.parity.ParityExpectations;
@@ -46,6 +47,23 @@ class ParityMatrixTest {
         assertThat(line.results()).containsEntry("windows ltsc2025", "lin");
         assertThat(matrix.toText()).contains("B different thing").contains("FAIL");
         assertThat(matrix.toMarkdown()).contains("src-b");
+    }
+
+    @Test
+    void aBuildExceptionIsShownWithItsSourceAndItsBuildJudgedByIt() {
+        var affinity = new ParityExpectations(List.of(new ParityRow("C", "sticky", Expectation.SAME, "one", null, null, "src-c",
+                List.of(new BuildExpectation(List.of("ltsc2019"), Expectation.UNSUPPORTED, "many", "needs WS2022")))));
+        ParityRow row = affinity.row("C");
+        // Each Observation carries what ParityCheck expected on its side: the build exception on ltsc2019.
+        ParityMatrix matrix = ParityMatrix.of(List.of(
+                seen("C", Side.linux(), "one", row.expectedOn(Side.linux()).orElseThrow()),
+                seen("C", Side.windows(WindowsBuild.LTSC2019), "many", row.expectedOn(Side.windows(WindowsBuild.LTSC2019)).orElseThrow()),
+                seen("C", Side.windows(WindowsBuild.LTSC2022), "one", row.expectedOn(Side.windows(WindowsBuild.LTSC2022)).orElseThrow())),
+                affinity);
+
+        assertThat(matrix.lines().get(0).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(matrix.toText()).contains("same; ltsc2019: unsupported");
+        assertThat(matrix.toMarkdown()).contains("src-c; ltsc2019: needs WS2022");
     }
 
     @Test

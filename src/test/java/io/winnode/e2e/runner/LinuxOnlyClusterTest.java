@@ -28,7 +28,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 /**
  * What {@code --cluster k3s} gives the scenarios, without Docker: a cluster of Linux nodes only,
  * reached with the {@code k3s} cluster kind (here the simulator with K3s's one-node topology). Every
- * Windows side must be skipped with the reason, never failed, and the Linux sides must still run.
+ * Windows side must be skipped with the reason, never failed, and the Linux sides must still run;
+ * the run as a whole is not a pass (no Windows side ran), which {@code run} turns into exit code 1.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinuxOnlyClusterTest {
@@ -55,11 +56,13 @@ class LinuxOnlyClusterTest {
     private SimulatedClusterLauncher cluster;
     /** Test invocations (display names with their class) and how each ended. */
     private final Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
+    /** What the runner's summary and exit code are made of. */
+    private final RunOutcomes outcomes = new RunOutcomes();
 
     @BeforeAll
     void runTheDefaultSuiteOnALinuxOnlyCluster() throws Exception {
         Path topology = Files.writeString(work.resolve("linux-only.yaml"), LINUX_ONLY_TOPOLOGY);
-        cluster = SimulatedClusterLauncher.start(topology, "fast", 1, List.of(), null, work);
+        cluster = SimulatedClusterLauncher.start(topology.toString(), "fast", 1, List.of(), null, work);
         var target = new ClusterTarget(Optional.of(cluster.kubeconfig()), Optional.empty(), ClusterKind.K3S);
         var parameters = new java.util.HashMap<>(target.asConfigurationParameters());
         parameters.put(RunParameters.RUN_ID, "wn-linux-only-test");
@@ -72,7 +75,7 @@ class LinuxOnlyClusterTest {
         // As the runner does, so that the scenarios' Allure steps land in a results directory of their own.
         AllureResults allure = AllureResults.prepare(work.resolve("allure-results"));
         try (LauncherSession session = ScenarioLauncher.open(); AutoCloseable steps = allure.install()) {
-            session.getLauncher().execute(request, allure.listener(), new TestExecutionListener() {
+            session.getLauncher().execute(request, allure.listener(), outcomes, new TestExecutionListener() {
                 @Override
                 public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                     results.put(id.getUniqueId() + " " + id.getDisplayName(), result);
@@ -104,6 +107,16 @@ class LinuxOnlyClusterTest {
             assertThat(e.getValue().getThrowable()).as(e.getKey()).hasValueSatisfying(reason -> assertThat(reason)
                     .hasMessage("windows side unavailable: the cluster has no schedulable Windows node (Linux nodes only)"));
         });
+    }
+
+    @Test
+    void theRunIsNotAPassBecauseNoWindowsSideRanAndItSaysWhy() {
+        // RunCommand exits 1 on this: a Linux-only run is no evidence about Windows nodes.
+        assertThat(outcomes.failed()).isZero();
+        assertThat(outcomes.passed()).isPositive();
+        assertThat(outcomes.noWindowsSideRan()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("No Windows side ran: all ").contains("the cluster has no schedulable Windows node (Linux nodes only)")
+                .contains("not a pass"));
     }
 
     @Test

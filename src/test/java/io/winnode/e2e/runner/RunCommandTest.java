@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunCommandTest {
 
     private static final String EXECUTION = "io.winnode.e2e.runner.fixtures.execution";
+    private static final String SIDES = "io.winnode.e2e.runner.fixtures.sides";
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -157,6 +158,36 @@ class RunCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CLUSTER_UNUSABLE);
         assertThat(run.err()).contains("no schedulable Windows nodes").contains("linux-1");
         assertThat(tmp.resolve("artifacts/junit_default.xml")).doesNotExist();
+    }
+
+    @Test
+    void aWindowsNodeOfABuildTheSuiteDoesNotKnowIsASideOfItsOwn() throws Exception {
+        client.nodes().withName("win-2022-1").delete();
+        client.nodes().resource(node("win-23h2-1", "windows", "10.0.25398")).create();
+
+        Invocation run = run(SIDES);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        Document xml = parse(tmp.resolve("artifacts/junit_default.xml"));
+        assertThat(testcaseNames(xml)).containsExactlyInAnyOrder("[sig-windows] Sides: a side runs [linux]",
+                "[sig-windows] Sides: a side runs [windows 10.0.25398]");
+        assertThat(properties(xml)).containsEntry("winnode.windows.builds", "10.0.25398");
+        assertThat(Files.readString(tmp.resolve("artifacts/metadata.json"))).contains("\"windows.builds\" : \"10.0.25398\"");
+        assertThat(Files.readString(tmp.resolve("artifacts/parity-matrix.md"))).contains("windows 10.0.25398");
+    }
+
+    @Test
+    void aRunWhoseWindowsSidesAllAbortedIsNotAPassAndSaysWhy() {
+        // Fault D-70 on every node: Windows nodes whose build label is gone can be pinned to no build.
+        client.nodes().withName("win-2022-1").delete();
+        client.nodes().resource(node("win-unlabelled-1", "windows", null)).create();
+
+        Invocation run = run(SIDES);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(run.out()).contains("No Windows side ran")
+                .contains("no node.kubernetes.io/windows-build label").contains("win-unlabelled-1");
+        assertThat(run.outLines().get(run.outLines().size() - 1)).isEqualTo("Summary: 1 passed, 0 failed, 1 skipped");
     }
 
     @Test

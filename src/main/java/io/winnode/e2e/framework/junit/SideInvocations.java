@@ -14,8 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * Expands a {@link ParityTest} into one invocation per side: Linux (unless the behaviour is
- * Windows-only) and each Windows build with schedulable nodes. A cluster with no Windows node
- * still gets a Windows invocation, which reports the side unavailable instead of vanishing.
+ * Windows-only) and each Windows build with schedulable nodes, known LTSC build or not (a
+ * {@code 10.0.25398} node gets a {@code [windows 10.0.25398]} side). A cluster with no Windows node,
+ * or none with a build label, still gets a Windows invocation, which reports the side unavailable
+ * instead of vanishing; a run in which every Windows invocation was unavailable is not a pass
+ * (the runner's exit code 1).
  */
 final class SideInvocations implements TestTemplateInvocationContextProvider {
 

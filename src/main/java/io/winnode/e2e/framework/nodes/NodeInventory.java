@@ -36,11 +36,24 @@ public final class NodeInventory {
         return schedulable(OsFamily.WINDOWS).stream().filter(n -> n.windowsBuild().equals(Optional.of(build))).toList();
     }
 
-    /** The Windows builds that at least one schedulable node runs, oldest first. */
+    /**
+     * The Windows builds that at least one schedulable node runs, oldest first: known LTSC builds and
+     * any other build number a node's label names. Each becomes a side of its own.
+     */
     public List<WindowsBuild> windowsBuilds() {
         var builds = new TreeSet<WindowsBuild>();
         schedulable(OsFamily.WINDOWS).forEach(n -> n.windowsBuild().ifPresent(builds::add));
         return List.copyOf(builds);
+    }
+
+    /**
+     * Schedulable Windows nodes whose {@code node.kubernetes.io/windows-build} label is missing or not
+     * a build number: no workload can be pinned to their build, so they belong to no side. Reports
+     * name them instead of leaving them out silently (the kubelet sets the label: a node without it
+     * is a defect of its own, D-70).
+     */
+    public List<ClusterNode> windowsNodesWithoutBuild() {
+        return schedulable(OsFamily.WINDOWS).stream().filter(n -> n.windowsBuild().isEmpty()).toList();
     }
 
     /** Linux nodes a workload can use without tolerating the control-plane taint. */

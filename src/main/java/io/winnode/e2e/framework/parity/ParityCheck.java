@@ -36,7 +36,7 @@ public final class ParityCheck {
      * Only the outcome is compared: measurements vary from run to run.
      */
     public void verify(String observed, String node, String measurement) {
-        String expected = row.expectedOn(side.os()).orElseThrow(() -> new IllegalStateException(
+        String expected = row.expectedOn(side).orElseThrow(() -> new IllegalStateException(
                 row.id() + " is " + row.expectation().label() + " and declares no outcome for " + side.label()));
         Observation observation = new Observation(row.id(), side, node == null ? "" : node, observed, expected, true,
                 measurement == null ? "" : measurement);
@@ -46,16 +46,16 @@ public final class ParityCheck {
         if (!observation.matches()) {
             throw new AssertionError(row.id() + " (" + row.behaviour() + ") on " + side.label()
                     + (node == null || node.isEmpty() ? "" : " (node " + node + ")")
-                    + ": expected '" + expected + "' [" + row.expectation().label()
-                    + (row.expectation() == Expectation.SAME ? ", as on every OS" : ", documented Windows/Linux difference")
-                    + "; source: " + row.source() + "], but observed '" + observed + "'");
+                    + ": expected '" + expected + "' [" + row.expectationOn(side).label()
+                    + (row.expectationOn(side) == Expectation.SAME ? ", as on every OS" : ", documented Windows/Linux difference")
+                    + "; source: " + row.sourceOn(side) + "], but observed '" + observed + "'");
         }
     }
 
     /** Records that the test ended before it could observe an outcome (it failed or was aborted). */
     public void recordUnobserved(String why, boolean available) {
         if (!recorded) {
-            record(new Observation(row.id(), side, "", why, row.expectedOn(side.os()).orElse(""), available));
+            record(new Observation(row.id(), side, "", why, row.expectedOn(side).orElse(""), available));
         }
     }
 

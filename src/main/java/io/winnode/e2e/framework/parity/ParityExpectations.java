@@ -29,6 +29,9 @@ public final class ParityExpectations {
                 throw new InvalidInputException(FILE + ": behaviour " + (row.id() == null ? "(no id)" : row.id())
                         + " lacks '" + field + "'.");
             });
+            row.byBuildProblem().ifPresent(problem -> {
+                throw new InvalidInputException(FILE + ": behaviour " + row.id() + " " + problem);
+            });
             if (byId.put(row.id(), row) != null) {
                 throw new InvalidInputException(FILE + ": behaviour " + row.id() + " is declared twice.");
             }

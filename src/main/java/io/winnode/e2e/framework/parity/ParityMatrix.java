@@ -81,6 +81,13 @@ public final class ParityMatrix {
         return lines.isEmpty();
     }
 
+    /** The row's source, then each build exception's, so a reader sees why a build is expected to differ. */
+    public static String sources(ParityRow row) {
+        var text = new StringBuilder(row.source());
+        row.byBuild().forEach(e -> text.append("; ").append(String.join(", ", e.builds())).append(": ").append(e.source()));
+        return text.toString();
+    }
+
     /** A plain-text table for the terminal and CI logs. */
     public String toText() {
         var header = new ArrayList<String>(List.of("BEHAVIOUR"));
@@ -93,7 +100,7 @@ public final class ParityMatrix {
             var cells = new ArrayList<String>();
             cells.add(line.row().id() + " " + line.row().behaviour());
             sides.forEach(s -> cells.add(line.results().getOrDefault(s, "-")));
-            cells.add(line.row().expectation().label());
+            cells.add(line.row().expectationLabel());
             cells.add(line.verdict().name());
             table.add(cells);
         }
@@ -110,8 +117,8 @@ public final class ParityMatrix {
         for (Line line : lines) {
             out.append("| ").append(line.row().id()).append(" ").append(line.row().behaviour()).append(" | ");
             sides.forEach(s -> out.append(line.results().getOrDefault(s, "-").replace("|", "\\|")).append(" | "));
-            out.append(line.row().expectation().label()).append(" | ").append(line.verdict()).append(" | ")
-                    .append(line.row().source().replace("|", "\\|")).append(" |\n");
+            out.append(line.row().expectationLabel()).append(" | ").append(line.verdict()).append(" | ")
+                    .append(sources(line.row()).replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
     }

@@ -59,7 +59,9 @@ public final class Placement {
             // A Linux-only cluster (K3s, for one) and Windows nodes missing their build label need different fixes.
             return Optional.of(nodes.schedulable(OsFamily.WINDOWS).isEmpty()
                     ? "the cluster has no schedulable Windows node (Linux nodes only)"
-                    : "the cluster has no schedulable Windows node with a known " + WindowsBuild.LABEL + " label");
+                    : "the cluster's schedulable Windows nodes have no " + WindowsBuild.LABEL + " label to pin a workload "
+                    + "to their build (" + String.join(", ", nodes.windowsNodesWithoutBuild().stream().map(ClusterNode::name)
+                    .toList()) + ")");
         }
         WindowsBuild build = side.build().get();
         if (nodes.schedulableWindows(build).isEmpty()) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The side of a parity comparison a test invocation runs on: Linux, or Windows pinned to one
- * build. Every parity scenario runs once per side present in the cluster.
+ * build (any build a schedulable node reports, known or not). Every parity scenario runs once per
+ * side present in the cluster.
  */
 public record Side(OsFamily os, Optional<WindowsBuild> build) {
 
@@ -24,18 +25,37 @@ public record Side(OsFamily os, Optional<WindowsBuild> build) {
         return new Side(OsFamily.WINDOWS, Optional.empty());
     }
 
-    /** A name fit for Kubernetes object names: {@code linux}, {@code windows-ltsc2022}. */
+    /**
+     * A name fit for Kubernetes object names, Service names included (DNS-1035 labels: no dots):
+     * {@code linux}, {@code windows-ltsc2022}, {@code windows-10-0-25398}.
+     */
     public String slug() {
-        return label().replace(' ', '-');
+        return label().replace(' ', '-').replace('.', '-');
     }
 
     public boolean isWindows() {
         return os == OsFamily.WINDOWS;
     }
 
-    /** {@code linux} or {@code windows ltsc2022}: used in test names, so it must stay stable. */
+    /**
+     * {@code linux}, {@code windows ltsc2022} or, for a build the suite has no short name for,
+     * {@code windows 10.0.25398}: used in test names, so it must stay stable.
+     */
     public String label() {
         return build.map(b -> "windows " + b.shortName()).orElse(os.label());
+    }
+
+    /** The side a {@link #label()} names ({@code linux}, {@code windows}, {@code windows ltsc2019}), or empty. */
+    public static Optional<Side> fromLabel(String label) {
+        String[] parts = label.strip().split(" ", 2);
+        OsFamily os = OsFamily.fromLabel(parts[0]);
+        if (os == null) {
+            return Optional.empty();
+        }
+        if (parts.length == 1) {
+            return Optional.of(new Side(os, Optional.empty()));
+        }
+        return os == OsFamily.WINDOWS ? WindowsBuild.fromName(parts[1]).map(Side::windows) : Optional.empty();
     }
 
     @Override

@@ -15,6 +15,12 @@ import java.util.TreeSet;
 record AffinityAnswers(List<ExecResult> answers) {
 
     static final String ONE_BACKEND = "every request answered by one backend";
+    /**
+     * Every request answered, spread over backends: what a proxy without ClientIP affinity does (parity
+     * NET-09 on Windows Server 2019). With 3 backends, 10 requests land on one backend by chance with
+     * probability 3^-9, so this outcome is robust as an expectation.
+     */
+    static final String SPREAD = "every request answered, by more than one backend";
 
     static AffinityAnswers of(List<ExecResult> answers) {
         if (answers.isEmpty()) {
@@ -23,7 +29,7 @@ record AffinityAnswers(List<ExecResult> answers) {
         return new AffinityAnswers(List.copyOf(answers));
     }
 
-    /** The parity outcome: {@link #ONE_BACKEND}, the failed requests with their reasons, or the backends seen. */
+    /** The parity outcome: {@link #ONE_BACKEND}, {@link #SPREAD}, or the failed requests with their reasons. */
     String outcome() {
         var backends = new TreeSet<String>();
         var failures = new TreeMap<String, Integer>();
@@ -40,6 +46,6 @@ record AffinityAnswers(List<ExecResult> answers) {
                     .map(e -> e.getValue() + "x " + e.getKey()).toList()) + ")"
                     + (backends.isEmpty() ? "" : "; the others were answered by " + backends);
         }
-        return backends.size() == 1 ? ONE_BACKEND : answers.size() + " requests answered by " + backends;
+        return backends.size() == 1 ? ONE_BACKEND : SPREAD;
     }
 }

@@ -3,7 +3,6 @@ package io.winnode.e2e.simulator.faults;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,8 +19,7 @@ public record Selector(String nodeOs, String windowsBuild, List<String> nodeName
         if (nodeOs != null && !nodeOs.equals("linux") && !nodeOs.equals("windows")) {
             throw new IllegalArgumentException("select.nodeOs '" + nodeOs + "' should be linux or windows");
         }
-        if (windowsBuild != null && WindowsBuild.fromShortName(windowsBuild).isEmpty()
-                && !windowsBuild.matches("\\d+\\.\\d+\\.\\d+(\\.\\d+)?")) {
+        if (windowsBuild != null && WindowsBuild.fromName(windowsBuild).isEmpty()) {
             throw new IllegalArgumentException("select.windowsBuild '" + windowsBuild
                     + "' should be ltsc2019, ltsc2022, ltsc2025 or a build number such as 10.0.20348");
         }
@@ -44,8 +42,7 @@ public record Selector(String nodeOs, String windowsBuild, List<String> nodeName
             return false;
         }
         if (windowsBuild != null) {
-            String wanted = WindowsBuild.fromShortName(windowsBuild).map(WindowsBuild::buildNumber)
-                    .orElse(windowsBuild.toLowerCase(Locale.ROOT));
+            String wanted = WindowsBuild.fromName(windowsBuild).map(WindowsBuild::buildNumber).orElseThrow();
             String build = node.windowsBuild();
             if (build == null || !(build.equals(wanted) || build.startsWith(wanted + "."))) {
                 return false;

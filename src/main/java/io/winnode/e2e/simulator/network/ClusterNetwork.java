@@ -78,13 +78,23 @@ public final class ClusterNetwork {
         return ip.startsWith("10.96.") ? "clusterIP" : "external";
     }
 
+    /** The node a client runs on: its pod's node, or the node itself for a host-network client. */
+    private Optional<Node> clientNode(String clientIp) {
+        Optional<PodEndpoint> pod = pods.podByIp(clientIp).filter(p -> !p.hostNetwork());
+        if (pod.isPresent()) {
+            return store.nodes().stream().filter(n -> n.getMetadata().getName().equals(pod.get().nodeName())).findFirst();
+        }
+        return nodeWithIp(clientIp);
+    }
+
     /**
      * {@code fromHost}: the client shares its node's network namespace (a Linux hostNetwork pod or a
      * Windows HostProcess pod). A Windows host cannot reach Service IPs, nor a NodePort on itself
      * (parity NET-06, NET-07: windows-networking.md limitations, debugging guide).
      */
     public Connection connect(String clientIp, OsFamily clientNodeOs, boolean fromHost, String ip, int port, SourceFaults source) {
-        ServiceProxy.Route route = proxy.route(ip, port, clientIp, rulesFor(source), source.honoursSessionAffinity());
+        ServiceProxy.Route route = proxy.route(ip, port, clientIp, rulesFor(source),
+                source.honoursSessionAffinity() && clientNode(clientIp).map(ProxyFeatures::sessionAffinity).orElse(true));
         String targetIp = ip;
         int targetPort = port;
         String sourceIp = clientIp;

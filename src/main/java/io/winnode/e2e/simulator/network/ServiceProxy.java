@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * kube-proxy's service routing: a connection to a ClusterIP:port, or to any node IP on a NodePort,
  * is DNAT-ed to one ready endpoint of the Service's EndpointSlices, picked at random (iptables
- * {@code statistic --mode random}; seeded here). With {@code sessionAffinity: ClientIP} a client
- * keeps reaching the endpoint it reached first until {@code sessionAffinityConfig.clientIP.timeoutSeconds}
- * (default 10800) pass without traffic (iptables {@code recent} module; HNS load balancer on Windows,
- * parity NET-09). Routes by the {@link ServiceRules} the client's node has programmed.
+ * {@code statistic --mode random}; on Windows the HNS load balancer hashes each connection's 5-tuple,
+ * whose source port changes per connection). Here the pick of a client's n-th connection to a Service
+ * is a function of the seed and n alone, so a run is reproducible whatever else runs alongside.
+ * With {@code sessionAffinity: ClientIP}, where the client's node's proxy applies it (not on Windows
+ * Server 2019: {@link ProxyFeatures}), a client keeps reaching the endpoint it reached first until
+ * {@code sessionAffinityConfig.clientIP.timeoutSeconds} (default 10800) pass without traffic
+ * (iptables {@code recent} module; HNS load balancer on Windows, parity NET-09). Routes by the
+ * {@link ServiceRules} the client's node has programmed.
  */
 public final class ServiceProxy {
 
@@ -41,12 +46,22 @@ public final class ServiceProxy {
     }
 
     private final ServiceView store;
-    private final Random random;
+    private final long seed;
     private final Map<String, Sticky> affinity = new ConcurrentHashMap<>();
+    /** Connections each client made to each Service port so far: the n of {@link #nthPick}. */
+    private final Map<String, AtomicLong> connections = new ConcurrentHashMap<>();
 
     public ServiceProxy(ServiceView store, long seed) {
         this.store = store;
-        this.random = new Random(seed ^ 0x9e3779b9L);
+        this.seed = seed;
+    }
+
+    /**
+     * The endpoint index of a client's {@code n}-th connection among {@code endpoints}: a function of the
+     * simulator's seed ({@code --sim-seed}) and n, so reproducible.
+     */
+    static int nthPick(long seed, long n, int endpoints) {
+        return new SplittableRandom((seed ^ 0x9e3779b9L) * 0x9e3779b97f4a7c15L + n).nextInt(endpoints);
     }
 
     public Route route(String ip, int port, String clientIp, ServiceRules rules, boolean honourAffinity) {
@@ -114,10 +129,8 @@ public final class ServiceProxy {
                 return new Route(true, false, s.ip(), s.port(), viaNodePort);
             }
         }
-        String[] chosen;
-        synchronized (random) {
-            chosen = candidates.get(random.nextInt(candidates.size()));
-        }
+        long n = connections.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
+        String[] chosen = candidates.get(nthPick(seed, n, candidates.size()));
         if (sticky) {
             affinity.put(key, new Sticky(chosen[0], Integer.parseInt(chosen[1]), now));
         }

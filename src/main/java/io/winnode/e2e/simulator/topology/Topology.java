@@ -32,22 +32,26 @@ public final class Topology {
 
     /** Reads {@code file}, or the built-in default topology when {@code file} is null. */
     public static Topology load(Path file) {
-        TopologyFile parsed;
-        String origin;
         if (file == null) {
-            origin = "classpath:" + DEFAULT_RESOURCE;
-            try (InputStream in = Topology.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(origin + " is missing from the build");
-                }
-                parsed = YamlFiles.read(in, origin, TopologyFile.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            origin = file.toString();
-            parsed = YamlFiles.read(file, TopologyFile.class);
+            return loadResource(DEFAULT_RESOURCE);
         }
+        return of(YamlFiles.read(file, TopologyFile.class), file.toString());
+    }
+
+    /** Reads a topology shipped on the classpath (see {@link TopologySource}). */
+    static Topology loadResource(String resource) {
+        String origin = "classpath:" + resource;
+        try (InputStream in = Topology.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(origin + " is missing from the build");
+            }
+            return of(YamlFiles.read(in, origin, TopologyFile.class), origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Topology of(TopologyFile parsed, String origin) {
         return new Topology(validate(parsed, origin), clusterDomain(parsed, origin));
     }
 

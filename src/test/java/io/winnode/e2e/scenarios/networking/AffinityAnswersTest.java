@@ -46,7 +46,7 @@ class AffinityAnswersTest {
     @Test
     void answersFromSeveralBackendsNameThem() {
         assertThat(AffinityAnswers.of(List.of(answeredBy("a"), answeredBy("b"), answeredBy("a"))).outcome())
-                .isEqualTo("3 requests answered by [a, b]");
+                .isEqualTo("every request answered, by more than one backend");
     }
 
     @Test
