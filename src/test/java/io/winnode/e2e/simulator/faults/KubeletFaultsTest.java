@@ -30,7 +30,7 @@ class KubeletFaultsTest extends FaultTestSupport {
             id: D-TEST-KUBELET
             title: Hand-written kubelet and runtime faults
             faults:
-              - failingStep: { step: sandbox, times: always, message: "rpc error: code = Unknown desc = failed to setup network for sandbox" }
+              - failingStep: { step: sandbox, times: always, message: "hcs::CreateComputeSystem: The device is not ready." }
                 select: { namespaces: [fs-sandbox] }
               - failingStep: { step: sandbox, times: once, message: "transient HNS error" }
                 select: { namespaces: [fs-once] }
@@ -94,11 +94,15 @@ class KubeletFaultsTest extends FaultTestSupport {
         pause(LINUX, "clean", "sandbox");
         waitRunningReady("clean", "sandbox");
         await().atMost(Duration.ofSeconds(5)).until(() -> hasEvent("fs-sandbox", "p", "FailedCreatePodSandBox",
-                "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox"));
-        // Each retry repeats the one Event (its count grows, as client-go's recorder aggregates repeats), written as
-        // the node, which may update events but not read them: waits that fail fast on repeated setup failures read it.
+                "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to start sandbox container task \""));
+        // Each retry is a new sandbox whose id containerd quotes, so each is its own Event (count 1), as on a real node;
+        // waits that fail fast on repeated setup failures count them across Events (PodTrouble).
         await().atMost(Duration.ofSeconds(10)).until(() -> events("fs-sandbox", "p").stream()
-                .anyMatch(e -> "FailedCreatePodSandBox".equals(e.getReason()) && e.getCount() != null && e.getCount() >= 3));
+                .filter(e -> "FailedCreatePodSandBox".equals(e.getReason())).count() >= 3);
+        var sandboxIds = events("fs-sandbox", "p").stream().filter(e -> "FailedCreatePodSandBox".equals(e.getReason()))
+                .map(e -> e.getMessage().replaceAll("(?s).*failed to start sandbox container task \"([0-9a-f]{64})\": "
+                        + "hcs::CreateComputeSystem: The device is not ready\\.$", "$1")).toList();
+        assertThat(sandboxIds).allMatch(id -> id.matches("[0-9a-f]{64}")).doesNotHaveDuplicates();
         Pod p = client.pods().inNamespace("fs-sandbox").withName("p").get();
         assertThat(p.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(waitingReason(p)).isEqualTo("ContainerCreating");
