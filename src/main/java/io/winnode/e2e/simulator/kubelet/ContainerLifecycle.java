@@ -192,9 +192,7 @@ final class ContainerLifecycle {
     }
 
     private ImageProfile profile(String image) {
-        String repository = deps.puller().find(image).map(i -> i.repository())
-                .orElse(ImagePuller.normalize(image).replaceAll("^.*/", "").replaceAll(":.*$", ""));
-        return ImageProfile.of(repository, node.os());
+        return ImageProfile.of(ImagePuller.repositoryName(image), node.os());
     }
 
     /** ENTRYPOINT/CMD override rules: {@code command} replaces ENTRYPOINT (and drops CMD), {@code args} replaces CMD. */
