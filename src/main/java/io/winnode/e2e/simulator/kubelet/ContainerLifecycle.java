@@ -70,7 +70,10 @@ final class ContainerLifecycle {
                 }
             }
             case PULLING -> {
-                ImagePuller.Pull pull = deps.puller().pull(image, node.os(), node.arch(), node.windowsBuild());
+                var registryError = faults.registryError(sb.pod, attempt(sb, c));
+                ImagePuller.Pull pull = registryError.isPresent()
+                        ? new ImagePuller.Pull(null, RegistryErrors.text(registryError.get(), ImagePuller.normalize(image)))
+                        : deps.puller().pull(image, node.os(), node.arch(), node.windowsBuild());
                 var pullFault = faults.failing("imagePull", sb.pod, attempt(sb, c));
                 if (pullFault.isPresent()) {
                     pull = new ImagePuller.Pull(null, pullFault.get().message());

@@ -40,6 +40,10 @@ class KubeletFaultsTest extends FaultTestSupport {
                 select: { namespaces: [fs-create], nodeOs: windows }
               - failingStep: { step: imagePull, message: "failed to pull: simulated registry outage" }
                 select: { namespaces: [fs-pull] }
+              - registry: { error: tooManyRequests, attempts: 2 }
+                select: { namespaces: [reg-429], nodeOs: windows }
+              - registry: { error: timeout }
+                select: { namespaces: [reg-down], nodeOs: windows }
               - failingStep: { step: restart, message: "failed to restart: simulated" }
                 select: { namespaces: [fs-restart] }
               - failingStep: { step: initToMain, message: "failed to start main after init: simulated" }
@@ -65,7 +69,7 @@ class KubeletFaultsTest extends FaultTestSupport {
             """;
 
     static final List<String> NAMESPACES = List.of("clean", "fs-sandbox", "fs-once", "fs-mount", "fs-create", "fs-pull",
-            "fs-restart", "fs-init", "fs-term", "lat", "ignored");
+            "fs-restart", "fs-init", "fs-term", "lat", "ignored", "reg-429", "reg-down");
 
     @BeforeAll
     static void start() {
@@ -140,6 +144,26 @@ class KubeletFaultsTest extends FaultTestSupport {
         assertThat(waitingMessage(p)).contains("failed to pull: simulated registry outage");
         assertThat(hasEvent("fs-pull", "p", "Failed", "failed to pull: simulated registry outage")).isTrue();
         assertThat(hasEvent("fs-pull", "p", "Failed", "Error: ErrImagePull")).isTrue();
+    }
+
+    @Test
+    void aPullRateLimitedTwiceIsRetriedAndThePodStarts() {
+        pulling(WINDOWS, "reg-429", "p");
+        waitRunningReady("reg-429", "p");
+        // The same text twice is one Event counted twice, as client-go's recorder aggregates exact repeats.
+        var failures = events("reg-429", "p").stream().filter(e -> "Failed".equals(e.getReason())
+                && e.getMessage().startsWith("Failed to pull image")).toList();
+        assertThat(failures.stream().mapToInt(e -> e.getCount()).sum()).isEqualTo(2);
+        assertThat(failures).allMatch(e -> e.getMessage().endsWith("failed to resolve reference \"" + AGNHOST + "\": unexpected "
+                + "status from HEAD request to https://registry.k8s.io/v2/e2e-test-images/agnhost/manifests/2.62: 429 Too Many Requests"));
+    }
+
+    @Test
+    void anUnreachableRegistryKeepsThePodInImagePullBackOffWithTheTimeout() {
+        pulling(WINDOWS, "reg-down", "p");
+        Pod p = waitFor("reg-down", "p", x -> "ImagePullBackOff".equals(waitingReason(x)));
+        assertThat(waitingMessage(p)).contains("failed to do request: Head \"https://registry.k8s.io/v2/e2e-test-images/agnhost/"
+                + "manifests/2.62\": dial tcp: lookup registry.k8s.io: i/o timeout").doesNotContain("no match for platform");
     }
 
     @Test
