@@ -27,6 +27,7 @@ final class ContainerLifecycle {
     private final Kubelet.Dependencies deps;
     private final Set<String> images;
     private final KubeletFaults faults;
+    private final SerialPulls pulls = new SerialPulls();
 
     ContainerLifecycle(NodeIdentity node, Kubelet.Dependencies deps, Set<String> images, KubeletFaults faults) {
         this.node = node;
@@ -132,7 +133,7 @@ final class ContainerLifecycle {
     private void pulling(PodSandbox sb, ContainerInstance c, Instant now, String field) {
         event(sb, "Normal", "Pulling", "Pulling image \"" + c.spec.getImage() + "\"", field);
         c.phase = ContainerInstance.Phase.PULLING;
-        c.nextStepAt = now.plus(deps.latencies().imagePull(node.os())).plus(faults.extraPull(sb.pod));
+        c.nextStepAt = pulls.done(now, deps.latencies().imagePull(node.os()).plus(faults.extraPull(sb.pod)));
     }
 
     private void starting(ContainerInstance c, Instant now) {
