@@ -42,6 +42,17 @@ class ImagePullerTest {
     }
 
     @Test
+    void aCatalogClaimingAVariantTheRegistryLacksDoesNotMakeItExist() {
+        // A catalog copy that names agnhost 2.32 and claims Windows Server 2022 for it: the framework believes it,
+        // the simulated node does not, because it pulls from the registry's data, not the catalog's.
+        var wrong = new ImageCatalog(java.util.List.of(new CatalogImage("agnhost", "registry.k8s.io/e2e-test-images", "agnhost",
+                "2.32", java.util.List.of("linux/amd64", "windows/amd64/10.0.17763", "windows/amd64/10.0.20348"), "wrong")), null);
+        assertThat(wrong.supports("agnhost", OsFamily.WINDOWS, WS2022)).isTrue();
+
+        assertThat(windows(wrong.reference("agnhost"), WS2022).error()).contains("no match for platform in manifest");
+    }
+
+    @Test
     void aTagTheRegistryLacksIsNotFound() {
         assertThat(windows("registry.k8s.io/e2e-test-images/agnhost:9.99", WS2022).error())
                 .endsWith("registry.k8s.io/e2e-test-images/agnhost:9.99: not found");
