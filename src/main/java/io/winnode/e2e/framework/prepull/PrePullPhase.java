@@ -10,6 +10,7 @@ import io.winnode.e2e.framework.junit.PodSecurityLevel;
 import io.winnode.e2e.framework.lifecycle.Ownership;
 import io.winnode.e2e.framework.lifecycle.ResourceManager;
 import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.workloads.PodStates;
 import io.winnode.e2e.framework.workloads.PodTrouble;
 
 import java.io.PrintWriter;
@@ -163,8 +164,10 @@ public final class PrePullPhase {
         }
         boolean finished = "Succeeded".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase());
         if (!finished) {
-            // A node that cannot set the pod up at all (sandbox, admission) fails every image still missing there.
-            trouble.stuck(pod).filter(why -> !why.contains("no match for platform in manifest")).ifPresent(why -> {
+            // A node that cannot set the pod up at all (sandbox, admission) fails every image still missing there;
+            // one container's own trouble (read per image above) does not stop the kubelet from pulling the next.
+            String containerTrouble = PodStates.waitingReason(pod).orElse("");
+            trouble.stuck(pod).filter(why -> !why.equals(containerTrouble)).ifPresent(why -> {
                 for (String image : target.images()) {
                     if (!pulled.containsKey(key(target.node(), image))) {
                         fail(failed, target, image, why);

@@ -60,6 +60,8 @@ class PrePullPlanTest {
         assertThat(ImagePullState.of(new ContainerStatusBuilder().withName("agnhost").withNewState().withNewTerminated()
                 .withExitCode(0).endTerminated().endState().build()).pulled()).isTrue();
         assertThat(ImagePullState.of(waiting("ContainerCreating", null)).pulled()).isFalse();
+        // The kubelet creates a container only once its image is there: a create error still means "pulled".
+        assertThat(ImagePullState.of(waiting("CreateContainerError", "hcs::CreateComputeSystem: ...")).pulled()).isTrue();
     }
 
     @Test
