@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -109,57 +108,50 @@ public final class PrePullPhase {
 
     private PrePullResult watch(PrePullPlan plan, String namespace, Map<String, PrePullPlan.Target> byPod, Instant start) {
         PodTrouble trouble = new PodTrouble(client);
-        Map<String, PrePullResult.Pull> pulled = new LinkedHashMap<>();
-        Map<String, PrePullResult.Failure> failed = new LinkedHashMap<>();
-        Map<String, String> lastErrors = new HashMap<>();
+        PullTally tally = new PullTally();
         Instant deadline = start.plus(budget);
         while (true) {
             for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
                 PrePullPlan.Target target = byPod.get(pod.getMetadata().getName());
-                if (target == null) {
-                    continue;
+                if (target != null) {
+                    readPod(pod, target, trouble, start, tally);
                 }
-                readPod(pod, target, trouble, start, pulled, failed, lastErrors);
             }
-            if (pulled.size() + failed.size() >= plan.pulls() || !clock.instant().isBefore(deadline)) {
+            if (tally.settledCount() >= plan.pulls() || !clock.instant().isBefore(deadline)) {
                 break;
             }
             sleep();
         }
         for (PrePullPlan.Target target : plan.targets()) {
+            String node = target.node().name();
             for (String image : target.images()) {
-                String key = key(target.node(), image);
-                if (!pulled.containsKey(key) && !failed.containsKey(key)) {
-                    String why = "not on the node after " + seconds(budget)
-                            + Optional.ofNullable(lastErrors.get(key)).map(e -> "; last pull error: " + e).orElse("");
-                    fail(failed, target, image, why);
+                if (!tally.settled(node, image)) {
+                    fail(tally, target, image, "not on the node after " + seconds(budget)
+                            + tally.lastError(node, image).map(e -> "; last pull error: " + e).orElse(""));
                 }
             }
         }
-        return new PrePullResult(plan, List.copyOf(pulled.values()), List.copyOf(failed.values()),
-                Duration.between(start, clock.instant()));
+        return new PrePullResult(plan, tally.pulls(), tally.failures(), Duration.between(start, clock.instant()));
     }
 
-    private void readPod(Pod pod, PrePullPlan.Target target, PodTrouble trouble, Instant start,
-                         Map<String, PrePullResult.Pull> pulled, Map<String, PrePullResult.Failure> failed,
-                         Map<String, String> lastErrors) {
+    private void readPod(Pod pod, PrePullPlan.Target target, PodTrouble trouble, Instant start, PullTally tally) {
+        String node = target.node().name();
         Map<String, ContainerStatus> statuses = new HashMap<>();
         if (pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null) {
             pod.getStatus().getContainerStatuses().forEach(s -> statuses.put(s.getName(), s));
         }
-        int before = countOn(target, pulled);
+        int before = tally.pulledOn(target);
         for (String image : target.images()) {
-            String key = key(target.node(), image);
-            if (pulled.containsKey(key) || failed.containsKey(key)) {
+            if (tally.settled(node, image)) {
                 continue;
             }
-            ImagePullState state = ImagePullState.of(statuses.get(Ownership.dnsLabel(image, 63)));
+            ImagePullState state = ImagePullState.of(statuses.get(PrePullPods.containerName(image)));
             if (state.pulled()) {
-                pulled.put(key, new PrePullResult.Pull(target.node().name(), image));
+                tally.pulled(node, image);
             } else if (state.failure() != null) {
-                fail(failed, target, image, state.failure());
+                fail(tally, target, image, state.failure());
             } else if (state.lastError() != null) {
-                lastErrors.put(key, state.lastError());
+                tally.retrying(node, image, state.lastError());
             }
         }
         boolean finished = "Succeeded".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase());
@@ -167,34 +159,21 @@ public final class PrePullPhase {
             // A node that cannot set the pod up at all (sandbox, admission) fails every image still missing there;
             // one container's own trouble (read per image above) does not stop the kubelet from pulling the next.
             String containerTrouble = PodStates.waitingReason(pod).orElse("");
-            trouble.stuck(pod).filter(why -> !why.equals(containerTrouble)).ifPresent(why -> {
-                for (String image : target.images()) {
-                    if (!pulled.containsKey(key(target.node(), image))) {
-                        fail(failed, target, image, why);
-                    }
-                }
-            });
+            trouble.stuck(pod).filter(why -> !why.equals(containerTrouble)).ifPresent(why -> target.images().stream()
+                    .filter(image -> !tally.settled(node, image)).forEach(image -> fail(tally, target, image, why)));
         }
-        int after = countOn(target, pulled);
+        int after = tally.pulledOn(target);
         if (after > before && after == target.images().size()) {
-            line(target.node().name() + " (" + target.node().platformLabel() + "): " + after + "/" + target.images().size()
+            line(node + " (" + target.node().platformLabel() + "): " + after + "/" + target.images().size()
                     + " images " + target.images() + " after " + seconds(Duration.between(start, clock.instant())));
         }
     }
 
-    private void fail(Map<String, PrePullResult.Failure> failed, PrePullPlan.Target target, String image, String why) {
-        String key = key(target.node(), image);
-        if (failed.putIfAbsent(key, new PrePullResult.Failure(target.node().name(), image, catalog.reference(image), why)) == null) {
-            line("FAILED " + image + " (" + catalog.reference(image) + ") on node " + target.node().name() + ": " + why);
+    private void fail(PullTally tally, PrePullPlan.Target target, String image, String why) {
+        var failure = new PrePullResult.Failure(target.node().name(), image, catalog.reference(image), why);
+        if (tally.failed(failure)) {
+            line("FAILED " + image + " (" + failure.reference() + ") on node " + failure.node() + ": " + why);
         }
-    }
-
-    private static int countOn(PrePullPlan.Target target, Map<String, PrePullResult.Pull> pulled) {
-        return (int) target.images().stream().filter(i -> pulled.containsKey(key(target.node(), i))).count();
-    }
-
-    private static String key(ClusterNode node, String image) {
-        return node.name() + "/" + image;
     }
 
     private void line(String text) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.lifecycle.Ownership;
@@ -32,17 +33,22 @@ final class PrePullPods {
     private PrePullPods() {
     }
 
+    /** The container that pulls {@code image} (a logical catalog name). */
+    static String containerName(String image) {
+        return Ownership.dnsLabel(image, 63);
+    }
+
     static String name(PrePullPlan.Target target) {
         return "prepull-" + Ownership.dnsLabel(target.node().name(), 50);
     }
 
     static Pod pod(PrePullPlan.Target target, ImageCatalog catalog) {
         List<Container> containers = target.images().stream().map(image -> new ContainerBuilder()
-                .withName(Ownership.dnsLabel(image, 63))
+                .withName(containerName(image))
                 .withImage(catalog.reference(image))
                 .withImagePullPolicy("IfNotPresent")
                 .withCommand("cmd", "/c", "exit 0")
-                .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("1m")).endResources()
+                .withNewResources().addToRequests("cpu", new Quantity("1m")).endResources()
                 .build()).toList();
         return new PodBuilder()
                 .withNewMetadata().withName(name(target)).addToLabels(LABEL, "true").endMetadata()
