@@ -28,6 +28,10 @@ record ManifestPlatform(String os, String arch, String osVersion) {
      * host of build 20348 or newer runs images from 20348 up to its own build ("stable ABI": a WS2025 or
      * 23H2 {@code 10.0.25398} host runs an ltsc2022 image, never an ltsc2019 one; Microsoft's "Windows
      * container version compatibility" page). An entry without os.version matches any build.
+     * Older containerd (the 1.6 line's in-tree platforms package) matched the build prefix exactly,
+     * so there a WS2025 host would refuse an ltsc2022-only image; the stable-ABI rule came with the
+     * in-tree {@code checkHostAndContainerCompat} and the containerd/platforms module. The simulated
+     * nodes report a containerd with that rule; for an older node, {@code crictl pull} on it decides.
      */
     boolean runsOn(String nodeOs, String nodeArch, String windowsBuild) {
         if (!os.equals(nodeOs) || !arch.equals(nodeArch)) {
