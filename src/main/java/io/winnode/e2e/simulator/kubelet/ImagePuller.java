@@ -46,10 +46,6 @@ public final class ImagePuller {
         return normalize(reference).replaceAll("^.*/", "").replaceAll("[:@].*$", "");
     }
 
-    public Optional<RegistryContents.Entry> find(String reference) {
-        return registry.resolve(normalize(reference));
-    }
-
     public Pull pull(String reference, OsFamily os, String arch, String windowsBuild) {
         String ref = normalize(reference);
         Optional<RegistryContents.Entry> image = registry.resolve(ref);
