@@ -196,6 +196,14 @@ class KubeletFaultsTest extends FaultTestSupport {
                 .allMatch(ns -> ns.getMetadata().getDeletionTimestamp() != null);
         assertThat(client.pods().inAnyNamespace().withLabel("winnode.io/prepull").list().getItems())
                 .allMatch(p -> p.getMetadata().getDeletionTimestamp() != null);
+
+        // A later pod on a pre-pulled node starts from the node's image cache: no pull (no other Windows pod of this
+        // class uses busybox, so only the pre-pull can have put it there).
+        create(new PodBuilder(podFor(WINDOWS, "clean", "after-prepull", container("c", BUSYBOX, "cmd", "/c", "exit 0")).build())
+                .editSpec().withNodeName("win2022-1").withRestartPolicy("Never").endSpec().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hasEvent("clean", "after-prepull", "Pulled",
+                "Container image \"" + BUSYBOX + "\" already present on machine"));
+        assertThat(hasEvent("clean", "after-prepull", "Pulling", "Pulling image")).isFalse();
     }
 
     @Test
