@@ -5,6 +5,7 @@ import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.prepull.PrePullPhase;
+import io.winnode.e2e.framework.prepull.PrePullPlan;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -34,16 +35,18 @@ final class PrePullOptions {
     /** Runs the phase unless skipped or there is no schedulable Windows node; prints one line per step. */
     void run(Cluster cluster, String imageRegistry, String runId, double timeoutScale, PrintWriter out) {
         var windowsNodes = cluster.nodes().schedulable(OsFamily.WINDOWS);
+        ImageCatalog catalog = ImageCatalog.load(imageRegistry == null ? null : imageRegistry.strip());
         if (skip || windowsNodes.isEmpty()) {
             out.println("Pre-pull:    skipped (" + (skip ? "--skip-prepull" : "no schedulable Windows node") + ")");
+            // The catalog is still checked against the nodes' builds: a missing variant fails tests either way.
+            PrePullPlan.of(catalog, windowsNodes).warnings().forEach(w -> out.println("  pre-pull: warning: " + w));
             out.flush();
             return;
         }
         out.println("Pre-pull:");
         Duration scaled = Duration.ofMillis((long) (budget.toMillis() * timeoutScale));
         try {
-            new PrePullPhase(cluster.client(), ImageCatalog.load(imageRegistry == null ? null : imageRegistry.strip()), runId,
-                    scaled, POLL, out, Clock.systemUTC()).run(windowsNodes);
+            new PrePullPhase(cluster.client(), catalog, runId, scaled, POLL, out, Clock.systemUTC()).run(windowsNodes);
         } catch (KubernetesClientException e) {
             // The phase only saves tests time; an API refusal (RBAC, quota) is reported and the tests still run.
             out.println("  pre-pull: could not run (" + e.getCode() + " " + e.getMessage() + "); the tests pull their images "

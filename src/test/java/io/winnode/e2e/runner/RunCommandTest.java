@@ -74,6 +74,16 @@ class RunCommandTest {
     }
 
     @Test
+    void theCatalogIsCheckedAgainstTheWindowsBuildsEvenWhenThePrePullIsSkipped() {
+        client.nodes().resource(node("win-2016-1", "windows", "10.0.14393")).create();
+
+        Invocation run = run(PASSING);
+
+        assertThat(run.out()).contains("pre-pull: warning: catalog image agnhost (registry.k8s.io/e2e-test-images/agnhost:2.62) "
+                + "lists no variant for Windows build 10.0.14393 (node win-2016-1)").doesNotContain("build 10.0.20348");
+    }
+
+    @Test
     void aPrePullBudgetThatIsNotADurationIsBadInput() {
         Invocation run = run(PASSING, "--prepull-timeout", "soon");
 
