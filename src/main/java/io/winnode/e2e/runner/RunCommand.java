@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    PrePullOptions prePull;
+
     @Option(names = "--image-registry", paramLabel = "REG", defaultValue = "${env:WINNODE_IMAGE_REGISTRY}",
             description = "Registry replacing every test image's registry (mirrors, air-gapped clusters); env WINNODE_IMAGE_REGISTRY.")
     String imageRegistry;
@@ -232,6 +235,8 @@ final class RunCommand implements Callable<Integer> {
         if (imageRegistry != null && !imageRegistry.isBlank()) {
             parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());
         }
+
+        prePull.run(cluster, imageRegistry, runId, timeoutScale, out);
 
         ParityLedger.run().clear();
         RunOutcomes outcomes;

@@ -68,9 +68,28 @@ class RunCommandTest {
                 .contains("Kubernetes:  v1.34.1")
                 .contains("win-2022-1").contains("ltsc2022")
                 .contains("PASSED   [sig-windows] Scheduling: workloads land only on nodes of their OS [windows ltsc2022]")
-                .contains("Parity matrix:");
+                .contains("Parity matrix:")
+                .contains("Pre-pull:    skipped (--skip-prepull)");
         List<String> lines = run.outLines();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("Summary: 4 passed, 0 failed, 1 skipped");
+    }
+
+    @Test
+    void theCatalogIsCheckedAgainstTheWindowsBuildsEvenWhenThePrePullIsSkipped() {
+        client.nodes().resource(node("win-2016-1", "windows", "10.0.14393")).create();
+
+        Invocation run = run(PASSING);
+
+        assertThat(run.out()).contains("pre-pull: warning: catalog image agnhost (registry.k8s.io/e2e-test-images/agnhost:2.62) "
+                + "lists no variant for Windows build 10.0.14393 (node win-2016-1)").doesNotContain("build 10.0.20348");
+    }
+
+    @Test
+    void aPrePullBudgetThatIsNotADurationIsBadInput() {
+        Invocation run = run(PASSING, "--prepull-timeout", "soon");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("'soon' is not a duration").contains("e.g. 30m, 90s, 1h");
     }
 
     @Test
@@ -352,9 +371,11 @@ class RunCommandTest {
         return properties;
     }
 
+    /** The mock API server runs no pods, so the pre-pull phase (which waits for its pods) is skipped. */
     private Invocation run(String scenariosPackage, String... extra) {
         var args = new ArrayList<>(List.of("run", "--kubeconfig", kubeconfig.toString(), "--scenarios-package", scenariosPackage,
-                "--artifacts", tmp.resolve("artifacts").toString(), "--allure-results", tmp.resolve("allure").toString()));
+                "--artifacts", tmp.resolve("artifacts").toString(), "--allure-results", tmp.resolve("allure").toString(),
+                "--skip-prepull"));
         args.addAll(List.of(extra));
         return Invocation.of(args.toArray(String[]::new));
     }

@@ -55,7 +55,17 @@ public final class ImageCatalog {
 
     /** Whether the image's manifest list has an entry a node of this OS (and Windows build) can run. */
     public boolean supports(String logicalName, OsFamily os, Optional<WindowsBuild> build) {
-        return image(logicalName).parsedPlatforms().stream().anyMatch(p -> p.os().equals(os.label())
-                && (os == OsFamily.LINUX || build.map(b -> b.buildNumber().equals(p.osVersion())).orElse(false)));
+        return supports(logicalName, os, build.map(WindowsBuild::buildNumber).orElse(null));
+    }
+
+    /**
+     * Like {@link #supports(String, OsFamily, Optional)} for a build given by its label value
+     * ({@code 10.0.25398}), known to the suite or not; any architecture.
+     */
+    public boolean supports(String logicalName, OsFamily os, String windowsBuild) {
+        if (os == OsFamily.WINDOWS && windowsBuild == null) {
+            return false;
+        }
+        return image(logicalName).parsedPlatforms().stream().anyMatch(p -> p.runsOn(os.label(), null, windowsBuild));
     }
 }

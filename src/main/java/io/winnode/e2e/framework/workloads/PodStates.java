@@ -35,6 +35,14 @@ public final class PodStates {
                 .findFirst();
     }
 
+    /**
+     * Like {@link #waitingReason}, without a pull failure the kubelet may still get past by retrying
+     * (a registry timeout or 429; see {@link PullErrors}): the reason a pod shows once its state is decided.
+     */
+    public static Optional<String> decisiveWaitingReason(Pod pod) {
+        return waitingReason(pod).filter(reason -> !PullErrors.isTransient(reason));
+    }
+
     /** One line: phase, reason, node, and each container's state. */
     public static String describe(Pod pod) {
         var parts = new ArrayList<String>();

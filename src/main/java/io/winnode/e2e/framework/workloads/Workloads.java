@@ -195,13 +195,14 @@ public final class Workloads {
 
     /**
      * Waits until the pod shows a decisive state: Running and Ready, finished, or a container
-     * stuck waiting for a reason such as {@code ErrImagePull}. Returns the pod as then seen.
+     * stuck waiting for a reason such as {@code ErrImagePull} with containerd's platform mismatch.
+     * A pull error that retrying may clear (registry timeout, 429) is waited through. Returns the pod as then seen.
      */
     public Pod settled(String podName, Side side) {
         return Allure.step("wait for pod " + podName + " to run or fail", () ->
                 Waits.until("pod " + namespace + "/" + podName + " (" + side.label() + ") to run or show why it cannot",
                         timeouts.podFailure(side.os()), () -> pod(podName),
-                        p -> PodStates.isRunningAndReady(p) || PodStates.hasFinished(p) || PodStates.waitingReason(p).isPresent(),
+                        p -> PodStates.isRunningAndReady(p) || PodStates.hasFinished(p) || PodStates.decisiveWaitingReason(p).isPresent(),
                         p -> false, PodStates::describe));
     }
 

@@ -6,6 +6,7 @@ import io.winnode.e2e.simulator.faults.Mechanisms.IgnoredFieldFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.LatencyFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.NetworkFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.NodeFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.RegistryFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.ServiceProxyFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.SubresourceFault;
 
@@ -18,16 +19,16 @@ import java.util.List;
  */
 public record Fault(NetworkFault network, DnsFault dns, IgnoredFieldFault ignoredField, FailingStepFault failingStep,
                     NodeFault node, SubresourceFault subresource, ServiceProxyFault serviceProxy, LatencyFault latency,
-                    Selector select, When when) {
+                    RegistryFault registry, Selector select, When when) {
 
-    static final String MECHANISM_KEYS = "network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency";
+    static final String MECHANISM_KEYS = "network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry";
 
     public Fault {
         select = select == null ? Selector.ALL : select;
         when = when == null ? When.ALWAYS : when;
         List<String> keys = new ArrayList<>();
-        String[] names = {"network", "dns", "ignoredField", "failingStep", "node", "subresource", "serviceProxy", "latency"};
-        Object[] values = {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency};
+        String[] names = {"network", "dns", "ignoredField", "failingStep", "node", "subresource", "serviceProxy", "latency", "registry"};
+        Object[] values = {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry};
         for (int i = 0; i < names.length; i++) {
             if (values[i] != null) {
                 keys.add(names[i]);
@@ -42,7 +43,7 @@ public record Fault(NetworkFault network, DnsFault dns, IgnoredFieldFault ignore
 
     /** The one mechanism this fault uses. */
     public Object mechanism() {
-        for (Object o : new Object[] {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency}) {
+        for (Object o : new Object[] {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry}) {
             if (o != null) {
                 return o;
             }

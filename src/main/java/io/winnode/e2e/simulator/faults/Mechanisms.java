@@ -177,4 +177,22 @@ public final class Mechanisms {
             }
         }
     }
+
+    /**
+     * The registry answers image pulls from the selected nodes with an error: for the first
+     * {@code attempts} pulls of each pod's container (then it answers), or, without {@code attempts},
+     * for as long as the fault is active ({@code when.forSeconds} makes a time window).
+     */
+    public record RegistryFault(String error, Integer attempts) {
+
+        public static final Set<String> ERRORS = Set.of("tooManyRequests", "timeout", "serviceUnavailable", "unauthorized",
+                "notFound");
+
+        public RegistryFault {
+            oneOf("registry.error", error, ERRORS);
+            if (attempts != null && attempts < 1) {
+                throw new IllegalArgumentException("registry.attempts must be 1 or more (omit it for every pull while active)");
+            }
+        }
+    }
 }

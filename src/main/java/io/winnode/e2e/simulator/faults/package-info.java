@@ -26,6 +26,8 @@
  *       with the kubelet's own reasons (FailedCreatePodSandBox, FailedMount, CreateContainerError,
  *       ErrImagePull/ImagePullBackOff) unless the fault gives {@code reason}; {@code termination}:
  *       the kubelet never completes a graceful stop, so the pod stays Terminating in the API server.</li>
+ *   <li>{@code registry}: {@code kubelet.ContainerLifecycle} asks {@code kubelet.KubeletFaults} before each
+ *       pull and fails it with containerd's text for that registry answer ({@code kubelet.RegistryErrors}).</li>
  *   <li>{@code subresource}: {@code kubelet.SubresourceFaults} inside the kubelet server, for
  *       exec/attach/logs/port-forward and the stats, metrics and configz the API server proxies.</li>
  *   <li>{@code node}: {@code nodes.NodeFaults}, re-applied every sync period through the API.</li>

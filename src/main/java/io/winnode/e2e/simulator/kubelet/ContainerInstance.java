@@ -5,6 +5,7 @@ import io.winnode.e2e.simulator.container.CommandOutcome;
 import io.winnode.e2e.simulator.container.ContainerFilesystem;
 import io.winnode.e2e.simulator.container.ImageProfile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
@@ -23,6 +24,9 @@ final class ContainerInstance {
     Instant nextStepAt = Instant.EPOCH;
     int pullFailures;
     String pullError;
+    // When the current pull was asked for and how long the pull itself takes (it may queue behind others first).
+    Instant pullRequestedAt;
+    Duration pullTook;
     // Why creating the container failed (CreateContainerError, CreateContainerConfigError, ...), shown while waiting.
     String waitingReason;
     String waitingMessage;

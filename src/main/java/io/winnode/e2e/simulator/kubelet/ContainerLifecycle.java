@@ -27,6 +27,7 @@ final class ContainerLifecycle {
     private final Kubelet.Dependencies deps;
     private final Set<String> images;
     private final KubeletFaults faults;
+    private final SerialPulls pulls = new SerialPulls();
 
     ContainerLifecycle(NodeIdentity node, Kubelet.Dependencies deps, Set<String> images, KubeletFaults faults) {
         this.node = node;
@@ -70,7 +71,10 @@ final class ContainerLifecycle {
                 }
             }
             case PULLING -> {
-                ImagePuller.Pull pull = deps.puller().pull(image, node.os(), node.arch(), node.windowsBuild());
+                var registryError = faults.registryError(sb.pod, attempt(sb, c));
+                ImagePuller.Pull pull = registryError.isPresent()
+                        ? new ImagePuller.Pull(null, RegistryErrors.text(registryError.get(), ImagePuller.normalize(image)))
+                        : deps.puller().pull(image, node.os(), node.arch(), node.windowsBuild());
                 var pullFault = faults.failing("imagePull", sb.pod, attempt(sb, c));
                 if (pullFault.isPresent()) {
                     pull = new ImagePuller.Pull(null, pullFault.get().message());
@@ -78,9 +82,13 @@ final class ContainerLifecycle {
                 if (pull.succeeded()) {
                     images.add(ImagePuller.normalize(image));
                     c.image = profile(sb, c, image);
-                    Duration took = deps.latencies().imagePull(node.os());
+                    // The kubelet's text (pkg/kubelet/images/image_manager.go): the pull's own time, then the time
+                    // including the wait behind this node's earlier pulls (serializeImagePulls).
+                    Duration took = c.pullTook == null ? Duration.ZERO : c.pullTook;
+                    Duration waited = c.pullRequestedAt == null ? took : Duration.between(c.pullRequestedAt, now);
                     event(sb, "Normal", "Pulled", "Successfully pulled image \"" + image + "\" in " + seconds(took) + " ("
-                            + seconds(took) + " including waiting). Image size: " + imageSize(image) + " bytes.", field);
+                            + seconds(waited.compareTo(took) < 0 ? took : waited) + " including waiting). Image size: "
+                            + imageSize(image) + " bytes.", field);
                     starting(sb, c, now);
                 } else {
                     c.pullFailures++;
@@ -129,7 +137,9 @@ final class ContainerLifecycle {
     private void pulling(PodSandbox sb, ContainerInstance c, Instant now, String field) {
         event(sb, "Normal", "Pulling", "Pulling image \"" + c.spec.getImage() + "\"", field);
         c.phase = ContainerInstance.Phase.PULLING;
-        c.nextStepAt = now.plus(deps.latencies().imagePull(node.os())).plus(faults.extraPull(sb.pod));
+        c.pullRequestedAt = now;
+        c.pullTook = deps.latencies().imagePull(node.os()).plus(faults.extraPull(sb.pod));
+        c.nextStepAt = pulls.done(now, c.pullTook);
     }
 
     private void starting(ContainerInstance c, Instant now) {
@@ -192,9 +202,7 @@ final class ContainerLifecycle {
     }
 
     private ImageProfile profile(PodSandbox sb, ContainerInstance c, String image) {
-        String repository = deps.puller().find(image).map(i -> i.repository())
-                .orElse(ImagePuller.normalize(image).replaceAll("^.*/", "").replaceAll(":.*$", ""));
-        ImageProfile profile = ImageProfile.of(repository, node.os());
+        ImageProfile profile = ImageProfile.of(ImagePuller.repositoryName(image), node.os());
         // A HostProcess container's processes run on the host and find the host's tools on the host's
         // PATH; the image is only mounted at %CONTAINER_SANDBOX_MOUNT_POINT% (create-hostprocess-pod.md).
         return node.os() == OsFamily.WINDOWS && hostProcess(sb, c) ? profile.asHostProcess() : profile;

@@ -1,31 +1,28 @@
 package io.winnode.e2e.simulator.kubelet;
 
-import io.winnode.e2e.framework.images.CatalogImage;
-import io.winnode.e2e.framework.images.ImageCatalog;
-import io.winnode.e2e.framework.images.ImagePlatform;
 import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.util.Optional;
 
 /**
- * The container runtime's image pull against the project's image catalog, the simulator's registry.
- * A reference matches a catalog image by {@code repository:tag} whatever the registry, so mirrors
- * work. containerd picks the manifest-list entry for the node's os/arch and, on Windows, the node's
- * OS build (process isolation, parity SCH-10/RT-09); no such entry fails with containerd's message.
+ * The container runtime's image pull against the simulated registries ({@link RegistryContents},
+ * {@code simulator/registry.yaml}), never against the suite's own image catalog. A reference the
+ * registry lacks fails as containerd reports a missing tag; a manifest list without an entry the
+ * node can run fails with containerd's platform-mismatch text (parity SCH-04, SCH-10, RT-09).
  */
 public final class ImagePuller {
 
-    /** A pull result: the catalog image on success, else containerd's error text. */
-    public record Pull(CatalogImage image, String error) {
+    /** A pull result: the repository's last path segment (its image profile) on success, else containerd's error text. */
+    public record Pull(String repository, String error) {
         public boolean succeeded() {
             return error == null;
         }
     }
 
-    private final ImageCatalog catalog;
+    private final RegistryContents registry;
 
-    public ImagePuller(ImageCatalog catalog) {
-        this.catalog = catalog;
+    public ImagePuller(RegistryContents registry) {
+        this.registry = registry;
     }
 
     /** {@code docker.io/library/alpine:3.20}: containerd's fully qualified form of a reference. */
@@ -44,31 +41,25 @@ public final class ImagePuller {
         return ref;
     }
 
-    public Optional<CatalogImage> find(String reference) {
-        String ref = normalize(reference);
-        String repoAndTag = ref.substring(ref.lastIndexOf('/') + 1);
-        return catalog.images().stream().filter(i -> i.repositoryAndTag().equals(repoAndTag)).findFirst();
+    /** The repository's last path segment without the tag, e.g. {@code agnhost}: what the image profile is keyed by. */
+    public static String repositoryName(String reference) {
+        return normalize(reference).replaceAll("^.*/", "").replaceAll("[:@].*$", "");
     }
 
     public Pull pull(String reference, OsFamily os, String arch, String windowsBuild) {
         String ref = normalize(reference);
-        Optional<CatalogImage> image = find(reference);
+        Optional<RegistryContents.Entry> image = registry.resolve(ref);
         if (image.isEmpty()) {
+            // containerd's resolver on a 404 for the tag (core/remotes/docker/resolver.go: "%v: not found").
             return new Pull(null, "failed to pull and unpack image \"" + ref + "\": failed to resolve reference \"" + ref
                     + "\": " + ref + ": not found");
         }
-        boolean match = image.get().parsedPlatforms().stream().anyMatch(p -> matches(p, os, arch, windowsBuild));
+        boolean match = image.get().parsedPlatforms().stream().anyMatch(p -> p.runsOn(os.label(), arch, windowsBuild));
         if (!match) {
+            // containerd's image unpack when no manifest-list entry matches (core/images/image.go).
             return new Pull(null, "failed to pull and unpack image \"" + ref
                     + "\": no match for platform in manifest: not found");
         }
-        return new Pull(image.get(), null);
-    }
-
-    private static boolean matches(ImagePlatform p, OsFamily os, String arch, String windowsBuild) {
-        if (!p.os().equals(os.label()) || !p.arch().equals(arch)) {
-            return false;
-        }
-        return os == OsFamily.LINUX || p.osVersion().equals(windowsBuild);
+        return new Pull(repositoryName(reference), null);
     }
 }

@@ -176,8 +176,11 @@ public final class Kubelet {
         var sandboxFault = faults.failing("sandbox", sb.pod, sb.uid);
         if (sandboxFault.isPresent()) {
             // The runtime could not create the sandbox; the pod stays ContainerCreating and the kubelet retries.
+            // Each attempt is a new sandbox with a new 64-hex id that containerd quotes in its error
+            // ("failed to start sandbox container task %q: %w", internal/cri/server/podsandbox/sandbox_run.go),
+            // so every retry is a distinct Event message and client-go does not fold them into one count.
             deps.events().warning(sb.pod, reason(sandboxFault.get(), "FailedCreatePodSandBox"),
-                    "Failed to create pod sandbox: " + sandboxFault.get().message(), COMPONENT, node.name());
+                    SandboxFailure.message(SandboxFailure.newSandboxId(), sandboxFault.get().message()), COMPONENT, node.name());
             sb.nextSandboxAttempt = now.plus(deps.latencies().syncPeriod().multipliedBy(8));
             return false;
         }

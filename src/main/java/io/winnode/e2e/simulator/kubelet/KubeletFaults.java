@@ -5,11 +5,13 @@ import io.winnode.e2e.simulator.faults.ActiveFaults;
 import io.winnode.e2e.simulator.faults.Mechanisms.FailingStepFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.IgnoredFieldFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.LatencyFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.RegistryFault;
 import io.winnode.e2e.simulator.faults.PodFacts;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,8 @@ final class KubeletFaults {
     private final String nodeName;
     // "once" faults fail only the first attempt per pod/container and step; a real kubelet retries.
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    // Pulls the registry has refused so far, per fault and pod/container, for registry faults with attempts.
+    private final Map<String, Integer> refusedPulls = new ConcurrentHashMap<>();
 
     KubeletFaults(ActiveFaults faults, String nodeName) {
         this.faults = faults;
@@ -45,6 +49,23 @@ final class KubeletFaults {
             }
             if (!f.once() || failedOnce.add(step + "/" + attempt)) {
                 return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The registry error this pull meets, if any: a {@code registry} fault refuses the first
+     * {@code attempts} pulls of each pod's container (every pull while active without attempts).
+     */
+    Optional<String> registryError(Pod pod, String attempt) {
+        for (RegistryFault f : faults.matching(RegistryFault.class, nodeName, PodFacts.of(pod))) {
+            if (f.attempts() == null) {
+                return Optional.of(f.error());
+            }
+            int refused = refusedPulls.merge(System.identityHashCode(f) + "/" + attempt, 1, Integer::sum);
+            if (refused <= f.attempts()) {
+                return Optional.of(f.error());
             }
         }
         return Optional.empty();

@@ -14,6 +14,8 @@ import java.util.Random;
  * test-infra#24500), so a Windows pull takes 20–90 s and a Windows container start 5–20 s; Linux
  * e2e images pull in 1–5 s and start in well under a second. Crash-loop back-off follows the
  * kubelet (10 s doubling to 5 min); image pull back-off likewise. Every value is jittered by the seed.
+ * A node pulls one image at a time ({@link SerialPulls}), so queued pulls add up; an image already on
+ * the node (pre-pulled, or pulled by an earlier pod) is not pulled again.
  */
 public final class Latencies {
 

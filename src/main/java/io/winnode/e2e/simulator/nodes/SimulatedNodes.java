@@ -2,7 +2,6 @@ package io.winnode.e2e.simulator.nodes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
-import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.simulator.faults.ActiveFaults;
@@ -11,6 +10,7 @@ import io.winnode.e2e.simulator.faults.Mechanisms.NodeFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.ServiceProxyFault;
 import io.winnode.e2e.simulator.faults.NodeFacts;
 import io.winnode.e2e.simulator.kubelet.ImagePuller;
+import io.winnode.e2e.simulator.kubelet.RegistryContents;
 import io.winnode.e2e.simulator.kubelet.Latencies;
 import io.winnode.e2e.simulator.kubelet.RuntimeRegistry;
 import io.winnode.e2e.simulator.network.ClusterDns;
@@ -83,7 +83,7 @@ public final class SimulatedNodes implements AutoCloseable {
         RuntimeRegistry registry = new RuntimeRegistry();
         ClusterNetwork network = new ClusterNetwork(view, registry, seed);
         ClusterDns dns = new ClusterDns(view, topology.clusterDomain());
-        ImagePuller puller = new ImagePuller(ImageCatalog.load(null));
+        ImagePuller puller = new ImagePuller(RegistryContents.load());
         ActiveFaults faults = faultFiles.isEmpty() ? ActiveFaults.none()
                 : new ActiveFaults(faultFiles, nodeFacts(topology), Instant.now());
         if (!faults.isEmpty()) {

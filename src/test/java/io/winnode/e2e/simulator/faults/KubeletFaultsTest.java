@@ -30,7 +30,7 @@ class KubeletFaultsTest extends FaultTestSupport {
             id: D-TEST-KUBELET
             title: Hand-written kubelet and runtime faults
             faults:
-              - failingStep: { step: sandbox, times: always, message: "rpc error: code = Unknown desc = failed to setup network for sandbox" }
+              - failingStep: { step: sandbox, times: always, message: "hcs::CreateComputeSystem: The device is not ready." }
                 select: { namespaces: [fs-sandbox] }
               - failingStep: { step: sandbox, times: once, message: "transient HNS error" }
                 select: { namespaces: [fs-once] }
@@ -40,6 +40,12 @@ class KubeletFaultsTest extends FaultTestSupport {
                 select: { namespaces: [fs-create], nodeOs: windows }
               - failingStep: { step: imagePull, message: "failed to pull: simulated registry outage" }
                 select: { namespaces: [fs-pull] }
+              - registry: { error: tooManyRequests, attempts: 2 }
+                select: { namespaces: [reg-429], nodeOs: windows }
+              - registry: { error: timeout }
+                select: { namespaces: [reg-down], nodeOs: windows }
+              - registry: { error: unauthorized }
+                select: { podLabels: { winnode.io/prepull: "true" }, windowsBuild: ltsc2025 }
               - failingStep: { step: restart, message: "failed to restart: simulated" }
                 select: { namespaces: [fs-restart] }
               - failingStep: { step: initToMain, message: "failed to start main after init: simulated" }
@@ -65,7 +71,7 @@ class KubeletFaultsTest extends FaultTestSupport {
             """;
 
     static final List<String> NAMESPACES = List.of("clean", "fs-sandbox", "fs-once", "fs-mount", "fs-create", "fs-pull",
-            "fs-restart", "fs-init", "fs-term", "lat", "ignored");
+            "fs-restart", "fs-init", "fs-term", "lat", "ignored", "reg-429", "reg-down");
 
     @BeforeAll
     static void start() {
@@ -94,11 +100,15 @@ class KubeletFaultsTest extends FaultTestSupport {
         pause(LINUX, "clean", "sandbox");
         waitRunningReady("clean", "sandbox");
         await().atMost(Duration.ofSeconds(5)).until(() -> hasEvent("fs-sandbox", "p", "FailedCreatePodSandBox",
-                "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox"));
-        // Each retry repeats the one Event (its count grows, as client-go's recorder aggregates repeats), written as
-        // the node, which may update events but not read them: waits that fail fast on repeated setup failures read it.
+                "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to start sandbox container task \""));
+        // Each retry is a new sandbox whose id containerd quotes, so each is its own Event (count 1), as on a real node;
+        // waits that fail fast on repeated setup failures count them across Events (PodTrouble).
         await().atMost(Duration.ofSeconds(10)).until(() -> events("fs-sandbox", "p").stream()
-                .anyMatch(e -> "FailedCreatePodSandBox".equals(e.getReason()) && e.getCount() != null && e.getCount() >= 3));
+                .filter(e -> "FailedCreatePodSandBox".equals(e.getReason())).count() >= 3);
+        var sandboxIds = events("fs-sandbox", "p").stream().filter(e -> "FailedCreatePodSandBox".equals(e.getReason()))
+                .map(e -> e.getMessage().replaceAll("(?s).*failed to start sandbox container task \"([0-9a-f]{64})\": "
+                        + "hcs::CreateComputeSystem: The device is not ready\\.$", "$1")).toList();
+        assertThat(sandboxIds).allMatch(id -> id.matches("[0-9a-f]{64}")).doesNotHaveDuplicates();
         Pod p = client.pods().inNamespace("fs-sandbox").withName("p").get();
         assertThat(p.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(waitingReason(p)).isEqualTo("ContainerCreating");
@@ -136,6 +146,64 @@ class KubeletFaultsTest extends FaultTestSupport {
         assertThat(waitingMessage(p)).contains("failed to pull: simulated registry outage");
         assertThat(hasEvent("fs-pull", "p", "Failed", "failed to pull: simulated registry outage")).isTrue();
         assertThat(hasEvent("fs-pull", "p", "Failed", "Error: ErrImagePull")).isTrue();
+    }
+
+    @Test
+    void aPullRateLimitedTwiceIsRetriedAndThePodStarts() {
+        pulling(WINDOWS, "reg-429", "p");
+        waitRunningReady("reg-429", "p");
+        // The same text twice is one Event counted twice, as client-go's recorder aggregates exact repeats.
+        var failures = events("reg-429", "p").stream().filter(e -> "Failed".equals(e.getReason())
+                && e.getMessage().startsWith("Failed to pull image")).toList();
+        assertThat(failures.stream().mapToInt(e -> e.getCount()).sum()).isEqualTo(2);
+        assertThat(failures).allMatch(e -> e.getMessage().endsWith("failed to resolve reference \"" + AGNHOST + "\": unexpected "
+                + "status from HEAD request to https://registry.k8s.io/v2/e2e-test-images/agnhost/manifests/2.62: 429 Too Many Requests"));
+    }
+
+    @Test
+    void anUnreachableRegistryKeepsThePodInImagePullBackOffWithTheTimeout() {
+        pulling(WINDOWS, "reg-down", "p");
+        Pod p = waitFor("reg-down", "p", x -> "ImagePullBackOff".equals(waitingReason(x)));
+        assertThat(waitingMessage(p)).contains("failed to do request: Head \"https://registry.k8s.io/v2/e2e-test-images/agnhost/"
+                + "manifests/2.62\": dial tcp: lookup registry.k8s.io: i/o timeout").doesNotContain("no match for platform");
+    }
+
+    @Test
+    void prePullPutsTheWindowsImagesOnEveryWindowsNodeAndReportsANodeWhoseRegistryRefuses() {
+        var printed = new java.io.StringWriter();
+        var windowsNodes = io.winnode.e2e.framework.nodes.NodeInventory.discover(client).schedulable(WINDOWS);
+        var phase = new io.winnode.e2e.framework.prepull.PrePullPhase(client,
+                io.winnode.e2e.framework.images.ImageCatalog.load(null), "wn-test-prepull", Duration.ofSeconds(4),
+                Duration.ofMillis(100), new java.io.PrintWriter(printed), java.time.Clock.systemUTC());
+
+        var result = phase.run(windowsNodes);
+
+        assertThat(result.pulled()).extracting(p -> p.node() + "/" + p.image()).contains(
+                "win2022-1/agnhost", "win2022-1/pause", "win2022-1/busybox",
+                "win2022-2/agnhost", "win2022-2/pause", "win2022-2/busybox");
+        // On win2025-1 the registry refuses: an image an earlier test of this class left in its cache needs no pull
+        // (IfNotPresent, "already present on machine"); busybox has not been there before.
+        assertThat(result.failures()).isNotEmpty().anySatisfy(f -> assertThat(f.image()).isEqualTo("busybox")).allSatisfy(f -> {
+            assertThat(f.node()).isEqualTo("win2025-1");
+            assertThat(f.why()).contains("not on the node after").contains("pull access denied");
+        });
+        assertThat(result.pulled().size() + result.failures().size()).isEqualTo(9);
+        assertThat(printed.toString()).contains("pre-pull: win2022-1 (windows ltsc2022): 3/3 images")
+                .contains("pre-pull: FAILED busybox (registry.k8s.io/e2e-test-images/busybox:1.37.0-2) on node win2025-1")
+                .contains("done in").contains(result.failures().size() + " failed");
+        // Its namespace is labelled as the run's and deleted with its pods.
+        assertThat(client.namespaces().withLabel("winnode.io/run-id", "wn-test-prepull").list().getItems())
+                .allMatch(ns -> ns.getMetadata().getDeletionTimestamp() != null);
+        assertThat(client.pods().inAnyNamespace().withLabel("winnode.io/prepull").list().getItems())
+                .allMatch(p -> p.getMetadata().getDeletionTimestamp() != null);
+
+        // A later pod on a pre-pulled node starts from the node's image cache: no pull (no other Windows pod of this
+        // class uses busybox, so only the pre-pull can have put it there).
+        create(new PodBuilder(podFor(WINDOWS, "clean", "after-prepull", container("c", BUSYBOX, "cmd", "/c", "exit 0")).build())
+                .editSpec().withNodeName("win2022-1").withRestartPolicy("Never").endSpec().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hasEvent("clean", "after-prepull", "Pulled",
+                "Container image \"" + BUSYBOX + "\" already present on machine"));
+        assertThat(hasEvent("clean", "after-prepull", "Pulling", "Pulling image")).isFalse();
     }
 
     @Test
