@@ -50,7 +50,7 @@ class PodLifecycleScenarios {
         Allure.parameter("seconds from deletion until gone", left.isEmpty()
                 ? String.valueOf(Duration.between(deleted, Instant.now()).toMillis() / 1000.0) : "not gone");
 
-        parity.verify(left.isEmpty() ? "gone within its grace period"
+        parity.verify(left.isEmpty() ? "gone within the deletion budget"
                 : "still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get()), pod.node());
     }
 }
