@@ -7,8 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.winnode.e2e.simulator.topology.Topology;
 import io.winnode.e2e.simulator.topology.TopologyNode;
 
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an installer (kubeadm and its DNS addon) adds to a fresh control plane, written with the
@@ -58,6 +63,35 @@ final class ClusterAddons {
             }
             admin.nodes().withName(spec.name()).edit(node -> mark(node, spec, labels, cordon));
         }
+    }
+
+    /**
+     * Node taints the node lifecycle controller keeps on a node until it has seen the node Ready and
+     * reachable (pkg/controller/nodelifecycle: TaintNodeNotReady, TaintNodeUnreachable); the
+     * scheduler places no pod on a node that carries them.
+     */
+    private static final Set<String> NOT_YET_SCHEDULABLE = Set.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable");
+
+    /**
+     * Waits until the control plane sees every simulated node Ready and without the lifecycle
+     * controller's not-ready taints, so the cluster is handed over as a healthy real one would be:
+     * a run that reads its node inventory at once must not find a node the scheduler still avoids.
+     */
+    static void awaitNodesSchedulable(KubernetesClient admin, Topology topology, Duration timeout) {
+        Set<String> names = new HashSet<>();
+        topology.nodes().forEach(n -> names.add(n.name()));
+        Awaitility.await("simulated nodes Ready and untainted by the node lifecycle controller")
+                .atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> admin.nodes().list().getItems().stream()
+                        .filter(n -> names.contains(n.getMetadata().getName()) && schedulable(n)).count() == names.size());
+    }
+
+    private static boolean schedulable(Node node) {
+        boolean ready = node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
+                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean tainted = node.getSpec().getTaints() != null && node.getSpec().getTaints().stream()
+                .anyMatch(t -> NOT_YET_SCHEDULABLE.contains(t.getKey()));
+        return ready && !tainted;
     }
 
     private static Node mark(Node node, TopologyNode spec, boolean labels, boolean cordon) {

@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class SimulatedCluster implements AutoCloseable {
 
+    /** The node lifecycle controller lifts its not-ready taint within seconds of a node's first Ready status. */
+    private static final java.time.Duration NODES_SCHEDULABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     public static final String NAME = "winnode-simulated";
 
     private final SimulatorOptions options;
@@ -95,6 +98,7 @@ public final class SimulatedCluster implements AutoCloseable {
                         options.seed(), faults);
                 try {
                     ClusterAddons.markNodes(admin, topology);
+                    ClusterAddons.awaitNodesSchedulable(admin, topology, NODES_SCHEDULABLE_TIMEOUT);
                 } catch (RuntimeException e) {
                     nodes.close();
                     throw e;
