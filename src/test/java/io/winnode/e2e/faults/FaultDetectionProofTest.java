@@ -27,7 +27,7 @@ class FaultDetectionProofTest {
         // Five runs at once on CI's 2 cores: most faulted runs spend their time waiting out timeouts
         // (the cores are about 60% busy at four), and this test is most of the CI budget.
         int exit = Winnode.execute("faults", "verify", "--clean-runs", "5", "--timeout-scale", "0.1",
-                "--parallel", "5", "--artifacts", artifacts.toString());
+                "--parallel", "7", "--artifacts", artifacts.toString());
 
         JsonNode detection = JsonMapper.builder().build().readTree(artifacts.resolve("detection.json").toFile());
         assertThat(Files.readString(artifacts.resolve("detection.md"))).contains("Fault detection matrix");
