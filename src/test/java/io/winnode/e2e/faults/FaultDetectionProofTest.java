@@ -27,7 +27,7 @@ class FaultDetectionProofTest {
         // Five runs at once on CI's 2 cores: most faulted runs spend their time waiting out timeouts
         // (the cores are about 60% busy at four), and this test is most of the CI budget.
         int exit = Winnode.execute("faults", "verify", "--clean-runs", "5", "--timeout-scale", "0.1",
-                "--parallel", "7", "--artifacts", artifacts.toString());
+                "--parallel", "5", "--artifacts", artifacts.toString());
 
         JsonNode detection = JsonMapper.builder().build().readTree(artifacts.resolve("detection.json").toFile());
         assertThat(Files.readString(artifacts.resolve("detection.md"))).contains("Fault detection matrix");
@@ -61,34 +61,50 @@ class FaultDetectionProofTest {
         assertThat(exit).isZero();
     }
 
+    /**
+     * A hand-written fault file outside the catalog changes the simulated cluster, and SCH-04 meets it
+     * as real-cluster-review L1 demands: while the registry answers one Windows build's pulls with 429,
+     * that side fails saying so instead of passing as "no image variant for the node's platform"; the
+     * other build still passes on containerd's real platform mismatch.
+     */
     @Test
     void aHandWrittenFaultOutsideTheCatalogChangesTheSimulatedCluster(@TempDir Path work) throws IOException {
         Path fault = work.resolve("my-fault.yaml");
         Files.writeString(fault, """
                 id: LOCAL-1
-                title: "Windows pods cannot reach pod IPs"
+                title: "The registry rate-limits pulls from Windows Server 2022 nodes"
                 defect:
-                  reference: "hand-written for this test"
+                  reference: "hand-written for this test (real-cluster-review.md L1)"
                   links: ["https://example.invalid/local-1"]
-                  symptom: "connections from Windows pods to pod IPs time out"
+                  symptom: "ErrImagePull: 429 Too Many Requests on ltsc2022 nodes"
                 expectedCatchers:
-                  - PodConnectivityScenarios#connectToLinuxPodByIp
+                  - OsPlacementScenarios#linuxOnlyImage
                 faults:
-                  - network: { action: drop, to: podIP }
-                    select: { nodeOs: windows }
+                  - registry: { error: tooManyRequests }
+                    select: { windowsBuild: ltsc2022 }
                 """);
         Path artifacts = work.resolve("artifacts");
 
-        int exit = Winnode.execute("run", "--cluster", "simulated", "--faults", fault.toString(), "--tags", "networking",
-                "--timeout-scale", "0.1", "--artifacts", artifacts.toString(),
-                "--allure-results", work.resolve("allure").toString());
+        int exit = Winnode.execute("run", "--cluster", "simulated", "--faults", fault.toString(),
+                "--test", "OsPlacementScenarios#linuxOnlyImage", "--skip-prepull", "--timeout-scale", "0.05",
+                "--artifacts", artifacts.toString(), "--allure-results", work.resolve("allure").toString());
 
         assertThat(exit).isEqualTo(1);
         String junit;
         try (Stream<Path> files = Files.list(artifacts)) {
             junit = Files.readString(files.filter(f -> f.getFileName().toString().startsWith("junit_")).findFirst().orElseThrow());
         }
-        assertThat(junit).contains("pods connect to a Linux pod by pod IP [windows ltsc2022]")
-                .contains("not connected: TIMEOUT").contains("winnode.faults");
+        assertThat(junit).contains("winnode.faults").contains("429 Too Many Requests");
+        assertThat(testCase(junit, "[linux]")).doesNotContain("<failure");
+        assertThat(testCase(junit, "[windows ltsc2022]")).contains("<failure");
+        assertThat(testCase(junit, "[windows ltsc2025]")).doesNotContain("<failure");
+    }
+
+    /** The JUnit XML of the Linux-only-image test's side {@code side}: from its testcase element to the next one. */
+    private static String testCase(String junit, String side) {
+        int name = junit.indexOf("fails to pull on Windows nodes " + side + "\"");
+        assertThat(name).as("test case for side " + side).isNotNegative();
+        int next = junit.indexOf("<testcase", name);
+        return junit.substring(junit.lastIndexOf("<testcase", name), next < 0 ? junit.length() : next);
     }
 }
