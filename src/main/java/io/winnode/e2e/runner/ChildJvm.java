@@ -41,8 +41,14 @@ final class ChildJvm {
 
     /** The command line: this JVM's java, class path and project home, then {@code Winnode} with {@code args}. */
     static List<String> command(List<String> args) {
+        return command(List.of(), args);
+    }
+
+    /** As {@link #command(List)}, with extra JVM options (e.g. a {@link ClassDataArchive}'s). */
+    static List<String> command(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         // A suite run on the simulated cluster lasts seconds: the C2 compiler's warm-up would cost more
         // CPU than it saves (measured: 32 s of CPU per default-suite run with it, 14 s without).
         command.add("-XX:TieredStopAtLevel=1");
@@ -55,14 +61,23 @@ final class ChildJvm {
         return command;
     }
 
-    static Outcome run(List<String> args, Path log, Duration limit) throws InterruptedException {
+    static Outcome run(List<String> args, Path log, Duration limit, ClassDataArchive classes) throws InterruptedException {
+        List<String> jvmOptions = classes.optionsForNextChild();
+        try {
+            return run(command(jvmOptions, args), log, limit);
+        } finally {
+            classes.childEnded(jvmOptions);
+        }
+    }
+
+    private static Outcome run(List<String> command, Path log, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         Process process;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            process = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start a child JVM for winnode " + String.join(" ", args), e);
+            throw new UncheckedIOException("Cannot start a child JVM: " + String.join(" ", command), e);
         }
         RUNNING.add(process);
         try {

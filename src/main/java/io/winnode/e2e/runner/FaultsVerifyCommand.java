@@ -115,8 +115,8 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         out.flush();
 
         List<ChildRunResult> results;
-        try (ControlPlanePool controlPlanes = ControlPlanePool.start(workers, out)) {
-            results = runAll(runs, settings, workers, controlPlanes, out);
+        try (ControlPlanePool controlPlanes = ControlPlanePool.start(workers, out); ClassDataArchive classes = ClassDataArchive.create()) {
+            results = runAll(runs, settings, workers, controlPlanes, classes, out);
         }
         DetectionMatrix matrix = DetectionMatrix.of(settings, seed, results);
         var written = matrix.writeTo(artifacts);
@@ -180,7 +180,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
     }
 
     private List<ChildRunResult> runAll(List<ChildRun> runs, ChildRun.Settings settings, int workers,
-                                        ControlPlanePool controlPlanes, PrintWriter out) throws InterruptedException {
+                                        ControlPlanePool controlPlanes, ClassDataArchive classes, PrintWriter out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "winnode-faults-verify");
             t.setDaemon(true);
@@ -189,7 +189,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         try {
             var completion = new ExecutorCompletionService<ChildRunResult>(pool);
             for (ChildRun run : runs) {
-                completion.submit(() -> runOne(run, settings, controlPlanes));
+                completion.submit(() -> runOne(run, settings, controlPlanes, classes));
             }
             List<ChildRunResult> results = new ArrayList<>();
             for (int done = 1; done <= runs.size(); done++) {
@@ -209,26 +209,29 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private ChildRunResult runOne(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes)
+    private ChildRunResult runOne(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes,
+                                  ClassDataArchive classes)
             throws InterruptedException {
         List<String> catchers = run.isClean() ? List.of() : run.fault().summary().expectedCatchers();
         if (!settings.wholeSuite() && !catchers.isEmpty()) {
-            ChildRunResult focused = runChild(run.onlyTests(catchers), settings, controlPlanes);
+            ChildRunResult focused = runChild(run.onlyTests(catchers), settings, controlPlanes, classes);
             if (!focused.junit().failed().isEmpty()) {
                 return focused;
             }
         }
-        return runChild(run, settings, controlPlanes);
+        return runChild(run, settings, controlPlanes, classes);
     }
 
-    private ChildRunResult runChild(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes)
+    private ChildRunResult runChild(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes,
+                                    ClassDataArchive classes)
             throws InterruptedException {
         // A previous verification's junit XML must never be read as this run's.
         deleteRecursively(run.directory());
         Path controlPlane = controlPlanes.take();
         ChildJvm.Outcome outcome;
         try {
-            outcome = ChildJvm.run(run.arguments(settings, controlPlane), run.log(), Duration.ofSeconds(runTimeoutSeconds));
+            outcome = ChildJvm.run(run.arguments(settings, controlPlane), run.log(), Duration.ofSeconds(runTimeoutSeconds),
+                    classes);
         } finally {
             controlPlanes.release(controlPlane);
         }
