@@ -57,7 +57,8 @@ class FaultDetectionProofTest {
                 .contains("PodConnectivityScenarios#sessionAffinityKeepsAClientOnOneBackend");
         assertThat(bareTimeouts).as("failures that do not name their symptom").isEmpty();
         assertThat(detection.path("cleanRuns")).hasSize(5);
-        detection.path("cleanRuns").forEach(run -> assertThat(run.path("passed").asBoolean()).as(run.toString()).isTrue());
+        detection.path("cleanRuns").forEach(run -> assertThat(run.path("passed").asBoolean())
+                .as(run + "\n" + tail(Path.of(run.path("log").asString()))).isTrue());
         assertThat(exit).isZero();
     }
 
@@ -98,6 +99,16 @@ class FaultDetectionProofTest {
         assertThat(testCase(junit, "[linux]")).doesNotContain("<failure");
         assertThat(testCase(junit, "[windows ltsc2022]")).contains("<failure");
         assertThat(testCase(junit, "[windows ltsc2025]")).doesNotContain("<failure");
+    }
+
+    /** The end of a child run's log, where its summary names what failed: enough to see why a clean run failed. */
+    private static String tail(Path log) {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** The JUnit XML of the Linux-only-image test's side {@code side}: from its testcase element to the next one. */
