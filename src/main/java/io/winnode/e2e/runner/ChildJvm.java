@@ -41,11 +41,11 @@ final class ChildJvm {
 
     /** The command line: this JVM's java, class path and project home, then {@code Winnode} with {@code args}. */
     static List<String> command(List<String> args) {
-        return command(List.of(), args);
+        return command(List.of(), System.getProperty("java.class.path"), args);
     }
 
-    /** As {@link #command(List)}, with extra JVM options (e.g. a {@link ClassDataArchive}'s). */
-    static List<String> command(List<String> jvmOptions, List<String> args) {
+    /** As {@link #command(List)}, with extra JVM options and a class path (a {@link ClassDataArchive}'s). */
+    static List<String> command(List<String> jvmOptions, String classPath, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -55,7 +55,7 @@ final class ChildJvm {
         command.add("-XX:+UseSerialGC");
         command.add("-Dwinnode.home=" + ProjectFiles.home());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(Winnode.class.getName());
         command.addAll(args);
         return command;
@@ -64,7 +64,7 @@ final class ChildJvm {
     static Outcome run(List<String> args, Path log, Duration limit, ClassDataArchive classes) throws InterruptedException {
         List<String> jvmOptions = classes.optionsForNextChild();
         try {
-            return run(command(jvmOptions, args), log, limit);
+            return run(command(jvmOptions, classes.classPath(), args), log, limit);
         } finally {
             classes.childEnded(jvmOptions);
         }

@@ -1,12 +1,17 @@
 package io.winnode.e2e.runner;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * A class-data-sharing archive for the child JVMs of one command (dynamic CDS, JEP 350): the first
@@ -19,34 +24,88 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * path it was made from (and the JVM itself ignores an archive whose class path does not match). A
  * child records into a side file that is renamed once it has ended, so no child maps a half-written
  * archive.
+ *
+ * <p>The JVM archives classes from JAR files only: with a non-empty directory on the class path the
+ * recording child fails its dump ("non-empty directory") and exits 1 although its run passed. So a
+ * directory on this JVM's class path (the project's own tests run from {@code target/classes}) is
+ * packed into a JAR of this command's, and the children run from the packed class path; if packing
+ * fails, no child records. A recording that wrote nothing is not retried.
  */
 final class ClassDataArchive implements AutoCloseable {
 
     private final Path directory;
     private final Path archive;
     private final Path recording;
-    private final AtomicBoolean recorderRunning = new AtomicBoolean();
+    private final String classPath;
+    private final boolean usable;
+    private final AtomicBoolean recordingClaimed = new AtomicBoolean();
 
-    private ClassDataArchive(Path directory) {
+    private ClassDataArchive(Path directory, String classPath, boolean usable) {
         this.directory = directory;
+        this.classPath = classPath;
+        this.usable = usable;
         this.archive = directory.resolve("winnode-classes.jsa");
         this.recording = directory.resolve("winnode-classes.jsa.recording");
     }
 
     static ClassDataArchive create() {
+        return create(System.getProperty("java.class.path"));
+    }
+
+    /** For children of class path {@code classPath}: its directories are packed into JARs (see above). */
+    static ClassDataArchive create(String classPath) {
+        Path directory;
         try {
-            return new ClassDataArchive(Files.createTempDirectory("winnode-cds-"));
+            directory = Files.createTempDirectory("winnode-cds-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for the child JVMs' class archive", e);
         }
+        List<String> entries = new ArrayList<>();
+        try {
+            for (String entry : classPath.split(File.pathSeparator)) {
+                Path path = entry.isEmpty() ? null : Path.of(entry);
+                entries.add(path != null && Files.isDirectory(path)
+                        ? pack(path, directory.resolve("classes-" + entries.size() + ".jar")).toString() : entry);
+            }
+            return new ClassDataArchive(directory, String.join(File.pathSeparator, entries), true);
+        } catch (IOException | UncheckedIOException e) {
+            return new ClassDataArchive(directory, classPath, false);
+        }
+    }
+
+    /** Writes every file and directory below {@code root} into {@code jar}, with JAR paths relative to it. */
+    private static Path pack(Path root, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                String name = root.relativize(file).toString().replace(File.separatorChar, '/');
+                if (name.isEmpty()) {
+                    continue;
+                }
+                boolean isDirectory = Files.isDirectory(file);
+                out.putNextEntry(new JarEntry(isDirectory ? name + "/" : name));
+                if (!isDirectory) {
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The class path the children run from: this JVM's, with its directories packed into JARs. */
+    String classPath() {
+        return classPath;
     }
 
     /** JVM options for a child about to start: map the archive, record it, or (while another records) neither. */
     List<String> optionsForNextChild() {
+        if (!usable) {
+            return List.of();
+        }
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive);
         }
-        if (recorderRunning.compareAndSet(false, true)) {
+        if (recordingClaimed.compareAndSet(false, true)) {
             return List.of("-XX:ArchiveClassesAtExit=" + recording);
         }
         return List.of();
@@ -63,9 +122,6 @@ final class ClassDataArchive implements AutoCloseable {
             }
         } catch (IOException e) {
             // Without the archive the children only start slower.
-        } finally {
-            // A recorder that ended without writing (stopped at its time limit) lets the next child try.
-            recorderRunning.set(Files.isRegularFile(archive));
         }
     }
 

@@ -14,7 +14,7 @@ class ClassDataArchiveTest {
     @Test
     void oneChildRecordsWhileOthersRunPlainAndChildrenStartedAfterItMapTheArchive() throws IOException {
         Path directory;
-        try (ClassDataArchive classes = ClassDataArchive.create()) {
+        try (ClassDataArchive classes = ClassDataArchive.create("/lib/a.jar" + java.io.File.pathSeparator + "/lib/b.jar")) {
             List<String> recorder = classes.optionsForNextChild();
             assertThat(recorder).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
             assertThat(classes.optionsForNextChild()).as("while the recorder runs").isEmpty();
@@ -32,12 +32,29 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aRecorderThatWroteNothingLetsTheNextChildRecord() {
-        try (ClassDataArchive classes = ClassDataArchive.create()) {
+    void aRecorderThatWroteNothingIsNotRetriedSoAFailingDumpCostsOneChildAtMost() {
+        try (ClassDataArchive classes = ClassDataArchive.create("/lib/a.jar")) {
             List<String> first = classes.optionsForNextChild();
             classes.childEnded(first);
 
-            assertThat(classes.optionsForNextChild()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
+            assertThat(classes.optionsForNextChild()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDirectoryOnTheClassPathIsPackedIntoAJarBecauseTheJvmArchivesOnlyJars(@org.junit.jupiter.api.io.TempDir Path classes)
+            throws IOException {
+        Files.createDirectories(classes.resolve("io/example"));
+        Files.writeString(classes.resolve("io/example/A.class"), "bytes");
+        try (ClassDataArchive archive = ClassDataArchive.create("/lib/a.jar" + java.io.File.pathSeparator + classes)) {
+            String[] entries = archive.classPath().split(java.io.File.pathSeparator);
+            assertThat(entries[0]).isEqualTo("/lib/a.jar");
+            assertThat(entries[1]).endsWith(".jar");
+            try (var jar = new java.util.jar.JarFile(entries[1])) {
+                assertThat(jar.getEntry("io/example/")).isNotNull();
+                assertThat(new String(jar.getInputStream(jar.getEntry("io/example/A.class")).readAllBytes())).isEqualTo("bytes");
+            }
+            assertThat(archive.optionsForNextChild()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
         }
     }
 }
