@@ -105,17 +105,7 @@ public final class ResourceManager implements AutoCloseable {
      * budget is spent), the namespaces.
      */
     public void deleteAll() {
-        var objects = new ArrayList<HasMetadata>();
-        while (true) {
-            HasMetadata next;
-            synchronized (created) {
-                next = created.poll();
-            }
-            if (next == null) {
-                break;
-            }
-            objects.add(next);
-        }
+        List<HasMetadata> objects = takeAllNewestFirst();
         deleteAndAwait(objects.stream().filter(o -> !(o instanceof Namespace)).toList());
         objects.stream().filter(o -> o instanceof Namespace).forEach(this::deleteNamespace);
     }
@@ -125,16 +115,18 @@ public final class ResourceManager implements AutoCloseable {
      * created, newest first, and returns without waiting; the cluster finishes the deletions on its own.
      */
     void requestDeletionOfAll() {
-        while (true) {
-            HasMetadata next;
-            synchronized (created) {
-                next = created.poll();
+        takeAllNewestFirst().forEach(this::requestDeletion);
+    }
+
+    /** Removes and returns everything still to delete, newest first (the order of {@code created}). */
+    private List<HasMetadata> takeAllNewestFirst() {
+        var objects = new ArrayList<HasMetadata>();
+        synchronized (created) {
+            for (HasMetadata next = created.poll(); next != null; next = created.poll()) {
+                objects.add(next);
             }
-            if (next == null) {
-                return;
-            }
-            requestDeletion(next);
         }
+        return objects;
     }
 
     private void deleteAndAwait(List<HasMetadata> objects) {
