@@ -27,6 +27,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneBinaries.Component;
 
 /**
@@ -138,21 +140,11 @@ class ControlPlaneTest {
         // win-1 (created above) reports itself Ready with room for pods, as its kubelet would; the scheduler then
         // binds a pod to it. The toleration covers the not-ready taint until the node lifecycle controller lifts it.
         try (KubernetesClient node = client("win-1")) {
-            Node n = node.nodes().withName("win-1").get();
-            n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
-                    .addToCapacity(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
-                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
-                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
-                    .addToAllocatable(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
-                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
-                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
-                    .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
-                        .withLastHeartbeatTime(java.time.Instant.now().toString())
-                        .withLastTransitionTime(java.time.Instant.now().toString()).endCondition()
-                    .build());
-            node.nodes().resource(n).updateStatus();
-        }
-        Pod pod = new PodBuilder().withNewMetadata().withName("scheduled").withNamespace("default").endMetadata()
+            // The status PUT carries the read resourceVersion; the node lifecycle controller and the IPAM controller
+            // may write the node in between (409), so read and write again, as the kubelet's status loop does.
+            await().atMost(Duration.ofSeconds(10)).ignoreException(KubernetesClientException.class)
+                    .until(() -> reportReady(node));
+        }        Pod pod = new PodBuilder().withNewMetadata().withName("scheduled").withNamespace("default").endMetadata()
                 .withNewSpec()
                     .addNewToleration().withOperator("Exists").endToleration()
                     .addNewContainer().withName("c").withImage("registry.k8s.io/pause:3.10").endContainer()
@@ -242,5 +234,22 @@ class ControlPlaneTest {
         assertThat(dir.resolve("cluster").resolve("pids")).doesNotExist();
         // Stopped by SIGTERM, not by the stdin watch that is meant for a dead JVM.
         assertThat(Files.readString(controlPlane.log(Component.KUBE_APISERVER))).doesNotContain("standard input closed");
+    }
+
+    private static boolean reportReady(KubernetesClient node) {
+        Node n = node.nodes().withName("win-1").get();
+            n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
+                    .addToCapacity(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
+                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
+                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
+                    .addToAllocatable(Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"),
+                            "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi"),
+                            "pods", new io.fabric8.kubernetes.api.model.Quantity("110")))
+                    .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+                        .withLastHeartbeatTime(java.time.Instant.now().toString())
+                        .withLastTransitionTime(java.time.Instant.now().toString()).endCondition()
+                    .build());
+        node.nodes().resource(n).updateStatus();
+        return true;
     }
 }
