@@ -1,5 +1,10 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.EmbeddedClusterFiles;
+import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
+import io.winnode.e2e.runner.faults.ChildJvm;
+import io.winnode.e2e.runner.results.ExitCodes;
+
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.simulator.topology.TopologySource;
 import picocli.CommandLine.Command;

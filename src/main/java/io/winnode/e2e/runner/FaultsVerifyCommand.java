@@ -1,5 +1,18 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.ActiveFault;
+import io.winnode.e2e.runner.cluster.FaultCatalog;
+import io.winnode.e2e.runner.faults.ChildJvm;
+import io.winnode.e2e.runner.faults.ChildRun;
+import io.winnode.e2e.runner.faults.ChildRunResult;
+import io.winnode.e2e.runner.faults.ClassDataArchive;
+import io.winnode.e2e.runner.faults.ControlPlanePool;
+import io.winnode.e2e.runner.faults.DetectionMatrix;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.JunitXmlResults;
+import io.winnode.e2e.runner.selection.SelectionOptions;
+import io.winnode.e2e.runner.selection.Suites;
+
 import io.winnode.e2e.framework.config.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,27 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.ActiveFault;
+import io.winnode.e2e.runner.cluster.ClusterOptions;
+import io.winnode.e2e.runner.cluster.ClusterSession;
+import io.winnode.e2e.runner.cluster.FaultCatalog;
+import io.winnode.e2e.runner.report.AllureCommandLine;
+import io.winnode.e2e.runner.report.AllureReport;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.JunitXmlReport;
+import io.winnode.e2e.runner.results.RunMetadata;
+import io.winnode.e2e.runner.run.AllureResults;
+import io.winnode.e2e.runner.run.ParityReport;
+import io.winnode.e2e.runner.run.PrePullOptions;
+import io.winnode.e2e.runner.run.ProgressPrinter;
+import io.winnode.e2e.runner.run.RunBanner;
+import io.winnode.e2e.runner.run.RunOutcomes;
+import io.winnode.e2e.runner.run.SuiteExecution;
+import io.winnode.e2e.runner.selection.ScenarioLauncher;
+import io.winnode.e2e.runner.selection.SelectionOptions;
+import io.winnode.e2e.runner.selection.Suite;
+import io.winnode.e2e.runner.selection.TestSelection;
+import io.winnode.e2e.runner.signoff.Signoff;
+
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;

@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.results.ExitCodes;
+
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;
 import picocli.CommandLine;
