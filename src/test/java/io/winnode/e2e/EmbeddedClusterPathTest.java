@@ -1,6 +1,6 @@
 package io.winnode.e2e;
 
-import io.winnode.e2e.runner.ExitCodes;
+import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.Winnode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

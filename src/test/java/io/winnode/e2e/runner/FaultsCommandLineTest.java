@@ -1,5 +1,8 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.FaultFilesForTests;
+import io.winnode.e2e.runner.results.ExitCodes;
+
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.runner.fixtures.SeenParameters;
 import org.junit.jupiter.api.AfterEach;

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 /** One in-process {@code winnode} invocation with its captured stdout and stderr. */
-record Invocation(int exitCode, String out, String err, Duration took) {
+public record Invocation(int exitCode, String out, String err, Duration took) {
 
-    static final String PASSING = "io.winnode.e2e.runner.fixtures.passing";
-    static final String FAILING = "io.winnode.e2e.runner.fixtures.failing";
+    public static final String PASSING = "io.winnode.e2e.runner.fixtures.passing";
+    public static final String FAILING = "io.winnode.e2e.runner.fixtures.failing";
 
     static Invocation of(String... args) {
         var out = new StringWriter();

@@ -1,5 +1,8 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.K3sClusterLauncher;
+import io.winnode.e2e.runner.results.ExitCodes;
+
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;

@@ -1,5 +1,10 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.report.AllureReport;
+import io.winnode.e2e.runner.report.ParityMatrixPage;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.run.ParityReport;
+
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;

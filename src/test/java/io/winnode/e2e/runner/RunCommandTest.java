@@ -1,5 +1,9 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.JunitXmlReport;
+import io.winnode.e2e.runner.results.RunMetadata;
+
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

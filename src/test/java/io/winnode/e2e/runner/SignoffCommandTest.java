@@ -1,5 +1,8 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.selection.Quarantine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import static io.winnode.e2e.runner.Invocation.PASSING;
-import static io.winnode.e2e.runner.RunFixture.name;
+import io.winnode.e2e.runner.signoff.RunFixture;
+
+import static io.winnode.e2e.runner.signoff.RunFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

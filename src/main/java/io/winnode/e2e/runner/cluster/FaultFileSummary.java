@@ -18,7 +18,7 @@ public record FaultFileSummary(String id, String title, Defect defect, List<Stri
 
     /** Where the real defect is documented. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Defect(String reference) {
+    public record Defect(String reference) {
     }
 
     public FaultFileSummary {

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * real Kubernetes on the developer's machine, with Linux nodes only. Like the simulator it is
  * reached only through the kubeconfig it writes, the code path of every other cluster.
  */
-final class K3sClusterLauncher implements LocalCluster {
+public final class K3sClusterLauncher implements LocalCluster {
 
     /** Pinned, so that runs on different machines and days meet the same Kubernetes. */
     static final DockerImageName IMAGE = DockerImageName.parse("rancher/k3s:v1.31.4-k3s1");
@@ -59,7 +59,7 @@ final class K3sClusterLauncher implements LocalCluster {
      * Fails fast, before any container work, when no Docker engine answers. Testcontainers' probe
      * takes well under a second where there is none (no socket, no DOCKER_HOST).
      */
-    static void requireDocker(BooleanSupplier dockerAvailable) {
+    public static void requireDocker(BooleanSupplier dockerAvailable) {
         if (!dockerAvailable.getAsBoolean()) {
             throw new ClusterUnreachableException("no Docker engine reachable: --cluster k3s needs Docker to start "
                     + "a throwaway K3s cluster (Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties "

@@ -34,7 +34,7 @@ public final class SimulatedClusterLauncher implements LocalCluster {
      * @param faultFiles fault files the simulator applies (see {@code faults/README.md}); empty for a clean cluster
      * @param sharedControlPlane a control plane's directory to join ({@code --sim-control-plane}), or null
      */
-    static SimulatedClusterLauncher start(String topology, String latency, long seed, List<Path> faultFiles,
+    public static SimulatedClusterLauncher start(String topology, String latency, long seed, List<Path> faultFiles,
                                           Path sharedControlPlane, Path kubeconfigDirectory) {
         return start(options(topology, latency, seed).withFaultFiles(faultFiles).withSharedControlPlane(sharedControlPlane),
                 kubeconfigDirectory);

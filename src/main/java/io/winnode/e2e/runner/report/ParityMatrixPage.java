@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * are behaviours, columns the sides; each cell shows what was observed, and whether that is what
  * the expectation declares for the side.
  */
-final class ParityMatrixPage {
+public final class ParityMatrixPage {
 
-    static final String FILE_NAME = "parity-matrix.html";
+    public static final String FILE_NAME = "parity-matrix.html";
 
     /** How one cell compares with its side's expectation. */
     enum Cell {

@@ -42,7 +42,7 @@ public final class JunitXmlReport implements TestExecutionListener {
     static final String TEST_ID_PROPERTY = "winnode.test.id";
 
     /** The {@code <testcase>} property numbering a retry ({@code 2} is the first retry); absent on a first attempt. */
-    static final String ATTEMPT_PROPERTY = "winnode.attempt";
+    public static final String ATTEMPT_PROPERTY = "winnode.attempt";
 
     /** One {@code <testcase>}. {@code outcome} null means passed. */
     private record Case(String name, String className, String testId, int attempt, Duration time, String outcome,

@@ -38,7 +38,7 @@ public final class Suites {
     }
 
     /** The names of every suite, sorted. */
-    static TreeSet<String> names() {
+    public static TreeSet<String> names() {
         var names = new TreeSet<String>();
         new ProjectFolder(FOLDER).fileNames(".yaml").stream()
                 .map(f -> f.substring(0, f.length() - ".yaml".length()))

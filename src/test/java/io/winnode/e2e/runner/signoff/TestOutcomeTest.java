@@ -1,8 +1,8 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.JunitXmlFile.Case;
-import io.winnode.e2e.runner.JunitXmlFile.Outcome;
-import io.winnode.e2e.runner.TestOutcome.Status;
+import io.winnode.e2e.runner.results.JunitXmlFile.Case;
+import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
+import io.winnode.e2e.runner.signoff.TestOutcome.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

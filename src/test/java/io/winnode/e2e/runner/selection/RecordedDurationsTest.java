@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.selection;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code --durations} reads a previous run's JUnit XML: a test's time is the sum of its cases'. */
-class RecordedDurationsTest {
+public class RecordedDurationsTest {
 
     @TempDir
     Path tmp;
@@ -70,7 +70,7 @@ class RecordedDurationsTest {
                 .hasMessageContaining("Cannot parse JUnit XML");
     }
 
-    static String testCase(String id, String seconds) {
+    public static String testCase(String id, String seconds) {
         return "<testcase name=\"" + id + " [linux]\" classname=\"io.winnode.e2e.scenarios.X\" time=\"" + seconds + "\">"
                 + "<properties><property name=\"winnode.test.id\" value=\"" + id + "\"/></properties></testcase>";
     }

@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.selection;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.cluster;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes throwaway fault files (the catalog does not exist on this branch yet). */
-final class FaultFilesForTests {
+public final class FaultFilesForTests {
 
     private FaultFilesForTests() {
     }
 
     /** A schema-complete fault file, mechanisms included, which the runner's reader must tolerate. */
-    static Path write(Path file, String id, String title, String... expectedCatchers) throws IOException {
+    public static Path write(Path file, String id, String title, String... expectedCatchers) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.writeString(file, """
                 id: %s
@@ -29,7 +29,7 @@ final class FaultFilesForTests {
     }
 
     /** A project home whose {@code faults/catalog} holds the given ids (file name = id + a slug). */
-    static Path catalogHome(Path home, String... ids) throws IOException {
+    public static Path catalogHome(Path home, String... ids) throws IOException {
         for (String id : ids) {
             write(home.resolve("faults/catalog/" + id + "-some-defect.yaml"), id, "Defect " + id,
                     "PodConnectivityScenarios#connectToLinuxServiceByClusterIp");

@@ -1,4 +1,10 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.faults;
+
+import io.winnode.e2e.runner.cluster.ActiveFault;
+import io.winnode.e2e.runner.cluster.FaultFileSummary;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.JunitXmlResults;
+import io.winnode.e2e.runner.selection.SelectionOptions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

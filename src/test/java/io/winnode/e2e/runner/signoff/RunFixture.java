@@ -1,7 +1,11 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.JunitXmlFile.Case;
-import io.winnode.e2e.runner.JunitXmlFile.Outcome;
+import io.winnode.e2e.runner.results.JunitXmlFile;
+import io.winnode.e2e.runner.results.RunMetadata;
+import io.winnode.e2e.runner.selection.QuarantineEntry;
+
+import io.winnode.e2e.runner.results.JunitXmlFile.Case;
+import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +20,9 @@ import java.util.Map;
  * {@link SignoffGate}) or written as {@code metadata.json} and {@code junit_<suite>.xml} the way a run
  * writes them (for the command).
  */
-final class RunFixture {
+public final class RunFixture {
 
-    static final String RUN_ID = "wn-20260301-120000-abcd";
+    public static final String RUN_ID = "wn-20260301-120000-abcd";
 
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Map<String, String> xmlProperties = new LinkedHashMap<>();
@@ -28,7 +32,7 @@ final class RunFixture {
     }
 
     /** A clean run of {@code suite} on a real cluster whose Windows nodes run {@code builds}. */
-    static RunFixture real(String suite, String... builds) {
+    public static RunFixture real(String suite, String... builds) {
         RunFixture run = new RunFixture();
         run.metadata.put(RunMetadata.SUITE, suite);
         run.metadata.put(RunMetadata.RUN_ID, RUN_ID);
@@ -42,7 +46,7 @@ final class RunFixture {
         return run;
     }
 
-    RunFixture metadata(String key, String value) {
+    public RunFixture metadata(String key, String value) {
         if (value == null) {
             metadata.remove(key);
         } else {
@@ -51,13 +55,13 @@ final class RunFixture {
         return this;
     }
 
-    RunFixture xmlProperty(String key, String value) {
+    public RunFixture xmlProperty(String key, String value) {
         xmlProperties.put(key, value);
         return this;
     }
 
     /** {@code testId} passed on Linux and on each Windows build. */
-    RunFixture passedEverywhere(String testId, String... builds) {
+    public RunFixture passedEverywhere(String testId, String... builds) {
         passed(name(testId, "linux"), testId);
         for (String build : builds) {
             passed(name(testId, "windows " + build), testId);
@@ -70,7 +74,7 @@ final class RunFixture {
         return this;
     }
 
-    RunFixture failed(String name, String testId, String message) {
+    public RunFixture failed(String name, String testId, String message) {
         cases.add(new Case(name, testId, Outcome.FAILED, message));
         return this;
     }
@@ -81,7 +85,7 @@ final class RunFixture {
     }
 
     /** A case name as the run writes it, e.g. {@code [sig-windows] A#b [windows ltsc2022]}. */
-    static String name(String testId, String side) {
+    public static String name(String testId, String side) {
         return "[sig-windows] " + testId.replace('#', ' ') + " [" + side + "]";
     }
 
@@ -95,13 +99,13 @@ final class RunFixture {
     }
 
     /** Writes {@code metadata.json} and {@code junit_<suite>.xml} into {@code dir}. */
-    Path writeTo(Path dir) throws IOException {
+    public Path writeTo(Path dir) throws IOException {
         new RunMetadata(metadata).writeTo(dir);
         return writeXmlTo(dir);
     }
 
     /** Writes only {@code junit_<suite>.xml}, e.g. as a stale file of an earlier run. */
-    Path writeXmlTo(Path dir) throws IOException {
+    public Path writeXmlTo(Path dir) throws IOException {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"winnode-e2e\" tests=\"")
                 .append(cases.size()).append("\">\n  <properties>\n");
         xmlProperties.forEach((k, v) -> xml.append("    <property name=\"").append(k).append("\" value=\"").append(v).append("\"/>\n"));

@@ -1,6 +1,11 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.SignoffVerdict.Verdict;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.RunMetadata;
+import io.winnode.e2e.runner.selection.Quarantine;
+import io.winnode.e2e.runner.selection.QuarantineEntry;
+
+import io.winnode.e2e.runner.signoff.SignoffVerdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -10,7 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static io.winnode.e2e.runner.RunFixture.name;
+import static io.winnode.e2e.runner.signoff.RunFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The release gate's rules on in-memory evidence, judged on 2026-03-01. */
