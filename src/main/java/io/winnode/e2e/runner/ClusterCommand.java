@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./winnode cluster up|down}: the embedded simulated cluster on its own, reached like any cluster through a kubeconfig. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,

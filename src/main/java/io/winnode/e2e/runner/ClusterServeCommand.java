@@ -3,7 +3,6 @@ package io.winnode.e2e.runner;
 import io.winnode.e2e.runner.cluster.EmbeddedClusterFiles;
 import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
 import io.winnode.e2e.runner.results.ExitCodes;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

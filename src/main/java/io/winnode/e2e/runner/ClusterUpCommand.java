@@ -1,11 +1,10 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.runner.cluster.EmbeddedClusterFiles;
 import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
 import io.winnode.e2e.runner.faults.ChildJvm;
 import io.winnode.e2e.runner.results.ExitCodes;
-
-import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.simulator.topology.TopologySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,7 +98,7 @@ final class ClusterUpCommand implements Callable<Integer> {
                     : topology.file().toAbsolutePath().toString()));
         }
         // Not a ChildJvm: this process must outlive the command. Its stdin is /dev/null, so nothing ties it to our terminal.
-        return new ProcessBuilder(ChildJvm.command(args)).redirectErrorStream(true)
+        return new ProcessBuilder(ChildJvm.command(Winnode.class, args)).redirectErrorStream(true)
                 .redirectOutput(files.log().toFile()).redirectInput(new File("/dev/null")).start();
     }
 

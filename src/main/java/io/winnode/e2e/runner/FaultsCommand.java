@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./winnode faults list|verify}: the fault catalog, and proof that the suite catches each fault. */
 @Command(name = "faults", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.FaultCatalog;
 import io.winnode.e2e.runner.faults.ChildJvm;
@@ -12,8 +13,6 @@ import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlResults;
 import io.winnode.e2e.runner.selection.SelectionOptions;
 import io.winnode.e2e.runner.selection.Suites;
-
-import io.winnode.e2e.framework.config.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -243,8 +242,8 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         Path controlPlane = controlPlanes.take();
         ChildJvm.Outcome outcome;
         try {
-            outcome = ChildJvm.run(run.arguments(settings, controlPlane), run.log(), Duration.ofSeconds(runTimeoutSeconds),
-                    classes);
+            outcome = ChildJvm.run(Winnode.class, run.arguments(settings, controlPlane), run.log(),
+                    Duration.ofSeconds(runTimeoutSeconds), classes);
         } finally {
             controlPlanes.release(controlPlane);
         }

@@ -5,7 +5,6 @@ import io.winnode.e2e.runner.selection.ScenarioLauncher;
 import io.winnode.e2e.runner.selection.SelectedTests;
 import io.winnode.e2e.runner.selection.SelectionOptions;
 import io.winnode.e2e.runner.selection.TestSelection;
-
 import org.junit.platform.launcher.LauncherSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

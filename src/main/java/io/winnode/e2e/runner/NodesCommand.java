@@ -4,7 +4,6 @@ import io.winnode.e2e.runner.cluster.ClusterOptions;
 import io.winnode.e2e.runner.cluster.ClusterSession;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.run.RunBanner;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,6 @@ package io.winnode.e2e.runner;
 import io.winnode.e2e.runner.report.AllureCommandLine;
 import io.winnode.e2e.runner.report.AllureReport;
 import io.winnode.e2e.runner.results.ExitCodes;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,14 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.framework.cluster.Cluster;
+import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
+import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.framework.junit.RunIds;
+import io.winnode.e2e.framework.junit.RunParameters;
+import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.ClusterOptions;
 import io.winnode.e2e.runner.cluster.ClusterSession;
@@ -21,22 +30,12 @@ import io.winnode.e2e.runner.selection.SelectionOptions;
 import io.winnode.e2e.runner.selection.Suite;
 import io.winnode.e2e.runner.selection.TestSelection;
 import io.winnode.e2e.runner.signoff.Signoff;
-
-import io.winnode.e2e.framework.cluster.Cluster;
-import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.junit.RunIds;
-import io.winnode.e2e.framework.junit.RunParameters;
-import io.winnode.e2e.framework.nodes.ClusterNode;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
-import io.winnode.e2e.framework.parity.ParityLedger;
 import org.junit.platform.launcher.LauncherSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;

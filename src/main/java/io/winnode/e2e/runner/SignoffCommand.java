@@ -3,7 +3,6 @@ package io.winnode.e2e.runner;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.selection.SelectionOptions;
 import io.winnode.e2e.runner.signoff.Signoff;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,12 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.results.ExitCodes;
-
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;
-import picocli.CommandLine;
+import io.winnode.e2e.runner.results.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 

@@ -1,10 +1,9 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.cluster.FaultFilesForTests;
-import io.winnode.e2e.runner.results.ExitCodes;
-
 import io.winnode.e2e.framework.junit.RunParameters;
+import io.winnode.e2e.runner.cluster.FaultFilesForTests;
 import io.winnode.e2e.runner.fixtures.SeenParameters;
+import io.winnode.e2e.runner.results.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

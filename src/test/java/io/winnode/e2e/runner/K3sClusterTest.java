@@ -1,11 +1,10 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.cluster.K3sClusterLauncher;
-import io.winnode.e2e.runner.results.ExitCodes;
-
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
+import io.winnode.e2e.runner.cluster.K3sClusterLauncher;
+import io.winnode.e2e.runner.results.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.condition.EnabledIf;

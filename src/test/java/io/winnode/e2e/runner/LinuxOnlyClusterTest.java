@@ -1,13 +1,12 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.framework.cluster.ClusterKind;
+import io.winnode.e2e.framework.cluster.ClusterTarget;
+import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
 import io.winnode.e2e.runner.run.AllureResults;
 import io.winnode.e2e.runner.run.RunOutcomes;
 import io.winnode.e2e.runner.selection.ScenarioLauncher;
-
-import io.winnode.e2e.framework.cluster.ClusterKind;
-import io.winnode.e2e.framework.cluster.ClusterTarget;
-import io.winnode.e2e.framework.junit.RunParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

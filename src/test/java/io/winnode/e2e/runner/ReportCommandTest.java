@@ -1,10 +1,5 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.report.AllureReport;
-import io.winnode.e2e.runner.report.ParityMatrixPage;
-import io.winnode.e2e.runner.results.ExitCodes;
-import io.winnode.e2e.runner.run.ParityReport;
-
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;
@@ -18,6 +13,10 @@ import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.framework.parity.ParityRow;
 import io.winnode.e2e.framework.placement.Side;
+import io.winnode.e2e.runner.report.AllureReport;
+import io.winnode.e2e.runner.report.ParityMatrixPage;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.run.ParityReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,9 +1,5 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.runner.results.ExitCodes;
-import io.winnode.e2e.runner.results.JunitXmlReport;
-import io.winnode.e2e.runner.results.RunMetadata;
-
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,6 +10,9 @@ import io.winnode.e2e.framework.cluster.ClusterTarget;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.runner.fixtures.SeenParameters;
 import io.winnode.e2e.runner.fixtures.execution.ExecutionLog;
+import io.winnode.e2e.runner.results.ExitCodes;
+import io.winnode.e2e.runner.results.JunitXmlReport;
+import io.winnode.e2e.runner.results.RunMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.winnode.e2e.runner.Invocation.FAILING;
 import static io.winnode.e2e.runner.Invocation.PASSING;

@@ -2,7 +2,7 @@ package io.winnode.e2e.runner;
 
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.selection.Quarantine;
-
+import io.winnode.e2e.runner.signoff.RunFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,8 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import static io.winnode.e2e.runner.Invocation.PASSING;
-import io.winnode.e2e.runner.signoff.RunFixture;
-
 import static io.winnode.e2e.runner.signoff.RunFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 

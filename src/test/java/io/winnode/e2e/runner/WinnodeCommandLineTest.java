@@ -2,7 +2,6 @@ package io.winnode.e2e.runner;
 
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.selection.Suites;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

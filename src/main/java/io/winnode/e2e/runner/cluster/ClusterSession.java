@@ -1,12 +1,11 @@
 package io.winnode.e2e.runner.cluster;
 
-import io.winnode.e2e.runner.files.Directories;
-
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterConnection;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
 import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.runner.files.Directories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

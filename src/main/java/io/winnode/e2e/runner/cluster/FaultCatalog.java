@@ -1,9 +1,8 @@
 package io.winnode.e2e.runner.cluster;
 
-import io.winnode.e2e.runner.files.ProjectFolder;
-
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.config.ProjectFiles;
+import io.winnode.e2e.runner.files.ProjectFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

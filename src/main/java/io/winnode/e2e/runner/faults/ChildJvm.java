@@ -1,7 +1,5 @@
 package io.winnode.e2e.runner.faults;
 
-import io.winnode.e2e.runner.Winnode;
-
 import io.winnode.e2e.framework.config.ProjectFiles;
 
 import java.io.IOException;
@@ -16,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code winnode} in a JVM of its own, with this JVM's class path and project home, its output
- * in a log file and a wall-clock limit. Children still running when this JVM exits (Ctrl-C) are
+ * Runs a main class (the command line's, which hands itself down, so this room never names the room
+ * above it) in a JVM of its own, with this JVM's class path and project home, its output in a log
+ * file and a wall-clock limit. Children still running when this JVM exits (Ctrl-C) are
  * stopped, so no simulated cluster outlives the verification.
  */
 public final class ChildJvm {
@@ -41,13 +40,13 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** The command line: this JVM's java, class path and project home, then {@code Winnode} with {@code args}. */
-    public static List<String> command(List<String> args) {
-        return command(List.of(), System.getProperty("java.class.path"), args);
+    /** The command line: this JVM's java, class path and project home, then {@code mainClass} with {@code args}. */
+    public static List<String> command(Class<?> mainClass, List<String> args) {
+        return command(List.of(), System.getProperty("java.class.path"), mainClass, args);
     }
 
-    /** As {@link #command(List)}, with extra JVM options and a class path (a {@link ClassDataArchive}'s). */
-    public static List<String> command(List<String> jvmOptions, String classPath, List<String> args) {
+    /** As {@link #command(Class, List)}, with extra JVM options and a class path (a {@link ClassDataArchive}'s). */
+    public static List<String> command(List<String> jvmOptions, String classPath, Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -58,15 +57,16 @@ public final class ChildJvm {
         command.add("-Dwinnode.home=" + ProjectFiles.home());
         command.add("-cp");
         command.add(classPath);
-        command.add(Winnode.class.getName());
+        command.add(mainClass.getName());
         command.addAll(args);
         return command;
     }
 
-    public static Outcome run(List<String> args, Path log, Duration limit, ClassDataArchive classes) throws InterruptedException {
+    public static Outcome run(Class<?> mainClass, List<String> args, Path log, Duration limit, ClassDataArchive classes)
+            throws InterruptedException {
         List<String> jvmOptions = classes.optionsForNextChild();
         try {
-            return run(command(jvmOptions, classes.classPath(), args), log, limit);
+            return run(command(jvmOptions, classes.classPath(), mainClass, args), log, limit);
         } finally {
             classes.childEnded(jvmOptions);
         }

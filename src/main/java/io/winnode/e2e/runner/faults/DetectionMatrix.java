@@ -1,10 +1,9 @@
 package io.winnode.e2e.runner.faults;
 
+import io.winnode.e2e.framework.config.YamlFiles;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlResults;
-
-import io.winnode.e2e.framework.config.YamlFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,9 @@
 package io.winnode.e2e.runner.report;
 
-import io.winnode.e2e.runner.run.ParityReport;
-
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.runner.run.ParityReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,10 @@
 package io.winnode.e2e.runner.results;
 
-import io.winnode.e2e.runner.selection.TestSelection;
-
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -26,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the run's JUnit XML for testgrid/Spyglass: one {@code <testsuite>} whose {@code <testcase>}
@@ -134,7 +132,7 @@ public final class JunitXmlReport implements TestExecutionListener {
             // A container that ran and did not succeed: its own setup or teardown broke.
             name = name + " [setup or teardown]";
         }
-        cases.add(new Case(name, TestCaseNames.className(plan, id), TestSelection.testId(plan, id), attempt, time, outcome,
+        cases.add(new Case(name, TestCaseNames.className(plan, id), TestIds.testId(plan, id), attempt, time, outcome,
                 message, detail));
     }
 

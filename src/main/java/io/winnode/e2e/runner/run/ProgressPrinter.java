@@ -1,8 +1,7 @@
 package io.winnode.e2e.runner.run;
 
 import io.winnode.e2e.runner.results.TestCaseNames;
-import io.winnode.e2e.runner.selection.TestSelection;
-
+import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -121,7 +120,7 @@ public final class ProgressPrinter implements TestExecutionListener {
     }
 
     private synchronized void countIfMethod(TestIdentifier id) {
-        if (TestSelection.isTestMethod(plan, id)) {
+        if (TestIds.isTestMethod(plan, id)) {
             doneMethods = Math.min(totalMethods, doneMethods + 1);
             redrawStatus();
         }

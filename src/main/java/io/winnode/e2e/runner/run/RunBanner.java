@@ -1,12 +1,10 @@
 package io.winnode.e2e.runner.run;
 
-import io.winnode.e2e.runner.cluster.ActiveFault;
-import io.winnode.e2e.runner.selection.TestSelection;
-
 import io.winnode.e2e.framework.cluster.Cluster;
-
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.runner.cluster.ActiveFault;
+import io.winnode.e2e.runner.selection.TestSelection;
 
 import java.util.List;
 import java.util.stream.Collectors;

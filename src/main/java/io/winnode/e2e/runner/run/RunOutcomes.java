@@ -1,9 +1,8 @@
 package io.winnode.e2e.runner.run;
 
 import io.winnode.e2e.runner.results.TestCaseNames;
-
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;

@@ -1,8 +1,7 @@
 package io.winnode.e2e.runner.run;
 
-import io.winnode.e2e.runner.selection.TestSelection;
-
 import io.winnode.e2e.framework.junit.Tags;
+import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.launcher.Launcher;
@@ -98,7 +97,7 @@ public final class SuiteExecution {
     private static List<TestIdentifier> leafMethods(TestPlan plan) {
         var methods = new ArrayList<TestIdentifier>();
         plan.getRoots().forEach(root -> plan.getDescendants(root).stream()
-                .filter(id -> TestSelection.isTestMethod(plan, id))
+                .filter(id -> TestIds.isTestMethod(plan, id))
                 .forEach(methods::add));
         return methods;
     }

@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.selection;
 
+import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -32,7 +33,7 @@ record PackageTests(Map<String, Set<String>> tagsById) {
             for (TestIdentifier test : plan.getDescendants(root)) {
                 if (test.getSource().orElse(null) instanceof MethodSource method) {
                     // TestIdentifier tags include the enclosing classes' tags; overloads share one id.
-                    tags.computeIfAbsent(TestSelection.testId(method), id -> new LinkedHashSet<>())
+                    tags.computeIfAbsent(TestIds.testId(method), id -> new LinkedHashSet<>())
                             .addAll(test.getTags().stream().map(TestTag::getName).toList());
                 }
             }

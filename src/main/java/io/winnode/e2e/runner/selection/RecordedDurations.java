@@ -1,8 +1,7 @@
 package io.winnode.e2e.runner.selection;
 
-import io.winnode.e2e.runner.results.JunitXmlResults;
-
 import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.runner.results.JunitXmlResults;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

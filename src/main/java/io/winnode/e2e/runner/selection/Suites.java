@@ -1,10 +1,9 @@
 package io.winnode.e2e.runner.selection;
 
-import io.winnode.e2e.runner.files.ProjectFolder;
-
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.config.ProjectFiles;
 import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.runner.files.ProjectFolder;
 
 import java.util.TreeSet;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.selection;
 
+import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -23,7 +24,7 @@ final class TestIdFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         if (descriptor.getSource().orElse(null) instanceof MethodSource method) {
-            String id = TestSelection.testId(method);
+            String id = TestIds.testId(method);
             return FilterResult.includedIf(ids.contains(id), () -> id + " is selected", () -> id + " is not selected");
         }
         return FilterResult.excluded("not a test method");

@@ -2,8 +2,8 @@ package io.winnode.e2e.runner.selection;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.junit.Tags;
+import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.commons.JUnitException;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -259,44 +259,7 @@ public final class TestSelection {
                 .flatMap(Optional::stream)
                 .filter(MethodSource.class::isInstance)
                 .map(MethodSource.class::cast)
-                .forEach(m -> ids.add(testId(m))));
+                .forEach(m -> ids.add(TestIds.testId(m))));
         return new ArrayList<>(ids);
-    }
-
-    /**
-     * Whether {@code id} is a test method as a test id names it: a test, or a test template whose
-     * invocations (one per OS side) appear only at execution; not an invocation of one.
-     */
-    public static boolean isTestMethod(TestPlan plan, TestIdentifier id) {
-        return id.getSource().filter(MethodSource.class::isInstance).isPresent()
-                && plan.getParent(id).flatMap(TestIdentifier::getSource).filter(MethodSource.class::isInstance).isEmpty();
-    }
-
-    /** {@code SimpleClassName#method}: the one spelling of a test id everywhere. */
-    public static String testId(MethodSource method) {
-        return simpleName(method.getClassName()) + "#" + method.getMethodName();
-    }
-
-    /**
-     * The id of the test (or failed container) {@code id} belongs to, as {@link #testIds} spells it:
-     * {@code SimpleClassName#method} for a test or an invocation of one, {@code SimpleClassName} for a
-     * class, empty for an engine. It joins a failure back to {@code ./winnode list} and to a fault
-     * file's {@code expectedCatchers}.
-     */
-    public static String testId(TestPlan plan, TestIdentifier id) {
-        for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
-            var source = at.get().getSource().orElse(null);
-            if (source instanceof MethodSource m) {
-                return testId(m);
-            }
-            if (source instanceof ClassSource c) {
-                return simpleName(c.getClassName());
-            }
-        }
-        return "";
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -1,8 +1,7 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.results.RunMetadata;
-
 import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Builds;
 
 import java.util.ArrayList;

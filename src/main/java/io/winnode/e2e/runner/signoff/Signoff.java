@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
+import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.Quarantine;
@@ -8,8 +9,6 @@ import io.winnode.e2e.runner.selection.ScenarioIds;
 import io.winnode.e2e.runner.selection.SelectionOptions;
 import io.winnode.e2e.runner.selection.Suite;
 import io.winnode.e2e.runner.selection.Suites;
-
-import io.winnode.e2e.framework.config.InvalidInputException;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,7 +4,6 @@ import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.JunitXmlResults;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
-
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Cluster;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Counts;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Problem;

@@ -1,7 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
 import io.winnode.e2e.runner.results.JunitXmlFile.Case;
-import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,6 @@ import io.winnode.e2e.runner.cluster.FaultFileSummary;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlResults;
 import io.winnode.e2e.runner.selection.SelectionOptions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

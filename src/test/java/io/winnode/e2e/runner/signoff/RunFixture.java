@@ -1,11 +1,10 @@
 package io.winnode.e2e.runner.signoff;
 
+import io.winnode.e2e.runner.results.JunitXmlFile.Case;
+import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
 import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
-
-import io.winnode.e2e.runner.results.JunitXmlFile.Case;
-import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,6 @@ import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.Quarantine;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
-
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Verdict;
 import org.junit.jupiter.api.Test;
 
