@@ -106,7 +106,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int workers = validate();
         List<ActiveFault> faults = cleanOnly ? List.of() : selectedFaults();
-        var settings = new ChildRun.Settings(suite, timeoutScale, scenariosPackage, wholeSuite);
+        var settings = new ChildRun.VerificationSettings(suite, timeoutScale, scenariosPackage, wholeSuite);
         Path runsDirectory = artifacts.resolve("faults");
         // Faulted runs start first: many of them wait out their tests' timeouts and are the longest,
         // and the short clean runs then fill the last workers instead of a long run starting last.
@@ -191,7 +191,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         return selected;
     }
 
-    private List<ChildRunResult> runAll(List<ChildRun> runs, ChildRun.Settings settings, int workers,
+    private List<ChildRunResult> runAll(List<ChildRun> runs, ChildRun.VerificationSettings settings, int workers,
                                         ControlPlanePool controlPlanes, ClassDataArchive classes, PrintWriter out) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "winnode-faults-verify");
@@ -221,7 +221,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private ChildRunResult runOne(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes,
+    private ChildRunResult runOne(ChildRun run, ChildRun.VerificationSettings settings, ControlPlanePool controlPlanes,
                                   ClassDataArchive classes)
             throws InterruptedException {
         List<String> catchers = run.isClean() ? List.of() : run.fault().summary().expectedCatchers();
@@ -234,13 +234,13 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         return runChild(run, settings, controlPlanes, classes);
     }
 
-    private ChildRunResult runChild(ChildRun run, ChildRun.Settings settings, ControlPlanePool controlPlanes,
+    private ChildRunResult runChild(ChildRun run, ChildRun.VerificationSettings settings, ControlPlanePool controlPlanes,
                                     ClassDataArchive classes)
             throws InterruptedException {
         // A previous verification's junit XML must never be read as this run's.
         deleteRecursively(run.directory());
         Path controlPlane = controlPlanes.take();
-        ChildJvm.Outcome outcome;
+        ChildJvm.Exit outcome;
         try {
             outcome = ChildJvm.run(Winnode.class, run.arguments(settings, controlPlane), run.log(),
                     Duration.ofSeconds(runTimeoutSeconds), classes);

@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--timeout-scale " + timeoutScale + " must be a number greater than 0, "
                     + "e.g. 0.1 on the fast simulated cluster or 2 for a slow real one.");
         }
-        SuiteExecution.Settings settings = settings(tests.suite());
+        SuiteExecution.ExecutionSettings settings = settings(tests.suite());
         createDirectories(artifacts, "--artifacts");
         createDirectories(allureResults, "--allure-results");
         RunResult result;
@@ -192,7 +192,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The suite's run settings, with --parallel and --retries taking precedence; checked before any cluster work. */
-    private SuiteExecution.Settings settings(Suite suite) {
+    private SuiteExecution.ExecutionSettings settings(Suite suite) {
         int classes = parallel != null ? parallel : suite.parallelClasses();
         if (classes < 1 || classes > Suite.MAX_PARALLEL) {
             throw new InvalidInputException("--parallel " + classes + " is out of range; use 1 to " + Suite.MAX_PARALLEL
@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // The per-test limit stretches and shrinks with the waits inside the tests.
         var limit = suite.testTimeout().map(t -> Duration.ofMillis(Math.max(1000, (long) (t.toMillis() * timeoutScale))));
-        return new SuiteExecution.Settings(classes, rounds, limit);
+        return new SuiteExecution.ExecutionSettings(classes, rounds, limit);
     }
 
     /**
@@ -223,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
         return faults.stream().map(catalog::resolve).toList();
     }
 
-    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, SuiteExecution.Settings settings,
+    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, SuiteExecution.ExecutionSettings settings,
                           List<ActiveFault> activeFaults, LauncherSession launcher, PrintWriter out) throws Exception {
         requireWindowsNodes(cluster);
         String runId = RunIds.next(clock);
@@ -292,7 +292,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The run's {@code metadata.json}: the environment Allure shows, plus how the suite was run. */
-    private RunMetadata metadata(Map<String, String> environment, TestSelection tests, SuiteExecution.Settings settings,
+    private RunMetadata metadata(Map<String, String> environment, TestSelection tests, SuiteExecution.ExecutionSettings settings,
                                  Instant started, Instant finished) {
         var values = new LinkedHashMap<String, String>();
         values.put(RunMetadata.PROJECT_VERSION, RunMetadata.projectVersion());

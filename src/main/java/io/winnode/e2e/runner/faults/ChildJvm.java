@@ -26,7 +26,7 @@ public final class ChildJvm {
      *
      * @param exitCode the child's exit code; -1 when it was stopped at the wall-clock limit
      */
-    public record Outcome(int exitCode, boolean timedOut, Duration took) {
+    public record Exit(int exitCode, boolean timedOut, Duration took) {
     }
 
     /** How long a child has to stop (and stop its simulator) after SIGTERM before it is killed. */
@@ -62,7 +62,7 @@ public final class ChildJvm {
         return command;
     }
 
-    public static Outcome run(Class<?> mainClass, List<String> args, Path log, Duration limit, ClassDataArchive classes)
+    public static Exit run(Class<?> mainClass, List<String> args, Path log, Duration limit, ClassDataArchive classes)
             throws InterruptedException {
         List<String> jvmOptions = classes.optionsForNextChild();
         try {
@@ -72,7 +72,7 @@ public final class ChildJvm {
         }
     }
 
-    private static Outcome run(List<String> command, Path log, Duration limit) throws InterruptedException {
+    private static Exit run(List<String> command, Path log, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         Process process;
         try {
@@ -86,9 +86,9 @@ public final class ChildJvm {
             boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 stop(process);
-                return new Outcome(-1, true, Duration.ofNanos(System.nanoTime() - start));
+                return new Exit(-1, true, Duration.ofNanos(System.nanoTime() - start));
             }
-            return new Outcome(process.exitValue(), false, Duration.ofNanos(System.nanoTime() - start));
+            return new Exit(process.exitValue(), false, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             stop(process);
             throw e;

@@ -29,9 +29,9 @@ public record ChildRun(String label, ActiveFault fault, long seed, Path director
      *
      * @param wholeSuite whether faulted runs run the whole suite, rather than their expected catchers first
      */
-    public record Settings(String suite, double timeoutScale, String scenariosPackage, boolean wholeSuite) {
+    public record VerificationSettings(String suite, double timeoutScale, String scenariosPackage, boolean wholeSuite) {
 
-        public Settings(String suite, double timeoutScale, String scenariosPackage) {
+        public VerificationSettings(String suite, double timeoutScale, String scenariosPackage) {
             this(suite, timeoutScale, scenariosPackage, false);
         }
     }
@@ -62,7 +62,7 @@ public record ChildRun(String label, ActiveFault fault, long seed, Path director
      * The arguments of {@code winnode} for this run (after the class name), on the shared control
      * plane in {@code controlPlane} (null: the run starts its own).
      */
-    public List<String> arguments(Settings settings, Path controlPlane) {
+    public List<String> arguments(VerificationSettings settings, Path controlPlane) {
         List<String> args = new ArrayList<>(replayArguments(settings));
         if (controlPlane != null) {
             args.addAll(List.of("--sim-control-plane", controlPlane.toString()));
@@ -76,11 +76,11 @@ public record ChildRun(String label, ActiveFault fault, long seed, Path director
     }
 
     /** The command that runs this again by hand, in the same conditions. */
-    String replayCommand(Settings settings) {
+    String replayCommand(VerificationSettings settings) {
         return "./winnode " + String.join(" ", replayArguments(settings));
     }
 
-    private List<String> replayArguments(Settings settings) {
+    private List<String> replayArguments(VerificationSettings settings) {
         List<String> args = new ArrayList<>(List.of("run", "--cluster", "simulated", "--suite", settings.suite(),
                 "--sim-seed", String.valueOf(seed), "--timeout-scale", String.valueOf(settings.timeoutScale()),
                 // One class at a time, as several runs already share the cores; no retries, which would

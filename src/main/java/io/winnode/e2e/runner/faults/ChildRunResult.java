@@ -4,7 +4,7 @@ import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlResults;
 
 /** A finished child run: how its JVM ended and what its JUnit XML says. */
-public record ChildRunResult(ChildRun run, ChildJvm.Outcome outcome, JunitXmlResults junit) {
+public record ChildRunResult(ChildRun run, ChildJvm.Exit outcome, JunitXmlResults junit) {
 
     /** Why the run ended without any failed test although it did not pass, or null when it needs no words. */
     public String abnormalEnd() {

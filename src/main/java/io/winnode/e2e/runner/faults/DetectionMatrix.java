@@ -39,19 +39,19 @@ public final class DetectionMatrix {
                     String replay, String log) {
     }
 
-    private final ChildRun.Settings settings;
+    private final ChildRun.VerificationSettings settings;
     private final long seed;
     private final List<CleanRow> clean;
     private final List<FaultRow> faults;
 
-    private DetectionMatrix(ChildRun.Settings settings, long seed, List<CleanRow> clean, List<FaultRow> faults) {
+    private DetectionMatrix(ChildRun.VerificationSettings settings, long seed, List<CleanRow> clean, List<FaultRow> faults) {
         this.settings = settings;
         this.seed = seed;
         this.clean = clean;
         this.faults = faults;
     }
 
-    public static DetectionMatrix of(ChildRun.Settings settings, long seed, List<ChildRunResult> results) {
+    public static DetectionMatrix of(ChildRun.VerificationSettings settings, long seed, List<ChildRunResult> results) {
         List<CleanRow> clean = new ArrayList<>();
         List<FaultRow> faults = new ArrayList<>();
         for (ChildRunResult result : results) {
@@ -64,7 +64,7 @@ public final class DetectionMatrix {
         return new DetectionMatrix(settings, seed, List.copyOf(clean), List.copyOf(faults));
     }
 
-    private static CleanRow cleanRow(ChildRun.Settings settings, ChildRunResult result) {
+    private static CleanRow cleanRow(ChildRun.VerificationSettings settings, ChildRunResult result) {
         JunitXmlResults junit = result.junit();
         String problem = result.abnormalEnd();
         if (problem == null && !junit.failed().isEmpty()) {
@@ -80,7 +80,7 @@ public final class DetectionMatrix {
                 result.run().replayCommand(settings), result.run().log().toString());
     }
 
-    private static FaultRow faultRow(ChildRun.Settings settings, ChildRunResult result) {
+    private static FaultRow faultRow(ChildRun.VerificationSettings settings, ChildRunResult result) {
         ActiveFault fault = result.run().fault();
         JunitXmlResults junit = result.junit();
         var failedTests = new LinkedHashSet<String>();

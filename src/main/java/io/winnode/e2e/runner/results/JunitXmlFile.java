@@ -17,12 +17,12 @@ import java.util.Map;
  *
  * @param properties the {@code <testsuite>}'s {@code <properties>} ({@code winnode.run.id}, {@code winnode.cluster.kind}, ...)
  */
-public record JunitXmlFile(Path file, Map<String, String> properties, List<Case> cases) {
+public record JunitXmlFile(Path file, Map<String, String> properties, List<Attempt> cases) {
 
     /** The property {@code run} writes with the run id; tells this run's files from a stale one's. */
     public static final String RUN_ID_PROPERTY = "winnode.run.id";
 
-    public enum Outcome { PASSED, FAILED, SKIPPED }
+    public enum AttemptResult { PASSED, FAILED, SKIPPED }
 
     /**
      * One {@code <testcase>}: one attempt of one test on one OS side.
@@ -30,7 +30,7 @@ public record JunitXmlFile(Path file, Map<String, String> properties, List<Case>
      * @param testId  {@code Class#method} from the {@code winnode.test.id} property ({@code Class} for a broken class setup)
      * @param message the failure's or skip's message; empty when it passed
      */
-    public record Case(String name, String testId, Outcome outcome, String message) {
+    public record Attempt(String name, String testId, AttemptResult outcome, String message) {
     }
 
     /** Every {@code junit_*.xml} directly in {@code artifacts}, sorted by file name. */
@@ -47,7 +47,7 @@ public record JunitXmlFile(Path file, Map<String, String> properties, List<Case>
             throw new InvalidInputException(e.getMessage() + ". The artifacts directory should hold the junit_*.xml "
                     + "files a ./winnode run wrote; run the suite again or remove the damaged file.", e);
         }
-        List<Case> cases = new ArrayList<>();
+        List<Attempt> cases = new ArrayList<>();
         NodeList testcases = xml.getElementsByTagName("testcase");
         for (int i = 0; i < testcases.getLength(); i++) {
             cases.add(caseOf((Element) testcases.item(i)));
@@ -55,17 +55,17 @@ public record JunitXmlFile(Path file, Map<String, String> properties, List<Case>
         return new JunitXmlFile(file, JunitXmlResults.suiteProperties(xml.getDocumentElement()), List.copyOf(cases));
     }
 
-    private static Case caseOf(Element testcase) {
+    private static Attempt caseOf(Element testcase) {
         String name = testcase.getAttribute("name");
         String testId = JunitXmlResults.testId(testcase);
         Element problem = JunitXmlResults.firstChild(testcase, "failure", "error");
         if (problem != null) {
-            return new Case(name, testId, Outcome.FAILED, JunitXmlResults.message(problem));
+            return new Attempt(name, testId, AttemptResult.FAILED, JunitXmlResults.message(problem));
         }
         Element skipped = JunitXmlResults.firstChild(testcase, "skipped");
         if (skipped != null) {
-            return new Case(name, testId, Outcome.SKIPPED, JunitXmlResults.message(skipped));
+            return new Attempt(name, testId, AttemptResult.SKIPPED, JunitXmlResults.message(skipped));
         }
-        return new Case(name, testId, Outcome.PASSED, "");
+        return new Attempt(name, testId, AttemptResult.PASSED, "");
     }
 }

@@ -43,7 +43,7 @@ public final class JunitXmlReport implements TestExecutionListener {
     public static final String ATTEMPT_PROPERTY = "winnode.attempt";
 
     /** One {@code <testcase>}. {@code outcome} null means passed. */
-    private record Case(String name, String className, String testId, int attempt, Duration time, String outcome,
+    private record TestCaseElement(String name, String className, String testId, int attempt, Duration time, String outcome,
                         String message, String detail) {
     }
 
@@ -52,7 +52,7 @@ public final class JunitXmlReport implements TestExecutionListener {
     private final Map<String, String> properties;
     private final Clock clock;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
-    private final List<Case> cases = new ArrayList<>();
+    private final List<TestCaseElement> cases = new ArrayList<>();
     private volatile TestPlan plan;
     private Instant planStarted;
     private volatile int attempt = 1;
@@ -132,7 +132,7 @@ public final class JunitXmlReport implements TestExecutionListener {
             // A container that ran and did not succeed: its own setup or teardown broke.
             name = name + " [setup or teardown]";
         }
-        cases.add(new Case(name, TestCaseNames.className(plan, id), TestIds.testId(plan, id), attempt, time, outcome,
+        cases.add(new TestCaseElement(name, TestCaseNames.className(plan, id), TestIds.testId(plan, id), attempt, time, outcome,
                 message, detail));
     }
 
@@ -162,7 +162,7 @@ public final class JunitXmlReport implements TestExecutionListener {
                 xml.writeCharacters("\n  ");
                 xml.writeEndElement();
                 Set<String> names = new HashSet<>();
-                for (Case c : cases) {
+                for (TestCaseElement c : cases) {
                     // Unique within an attempt; a retry repeats the name on purpose (see attemptStarted).
                     String name = unique(names, c.attempt() + "\u0000", c.name());
                     writeCase(xml, c, name);
@@ -180,7 +180,7 @@ public final class JunitXmlReport implements TestExecutionListener {
         }
     }
 
-    private static void writeCase(XMLStreamWriter xml, Case c, String name) throws XMLStreamException {
+    private static void writeCase(XMLStreamWriter xml, TestCaseElement c, String name) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(name));

@@ -28,15 +28,15 @@ import java.util.Optional;
 public final class SuiteExecution {
 
     /** How to run: classes at once, retry rounds, the per-test limit. */
-    public record Settings(int parallel, int retries, Optional<Duration> testTimeout) {
+    public record ExecutionSettings(int parallel, int retries, Optional<Duration> testTimeout) {
     }
 
     private final Launcher launcher;
     private final Map<String, String> parameters;
-    private final Settings settings;
+    private final ExecutionSettings settings;
     private final PrintWriter out;
 
-    public SuiteExecution(Launcher launcher, Map<String, String> parameters, Settings settings, PrintWriter out) {
+    public SuiteExecution(Launcher launcher, Map<String, String> parameters, ExecutionSettings settings, PrintWriter out) {
         this.launcher = launcher;
         this.parameters = parameters;
         this.settings = settings;

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
  */
 record BuildCoverage(Builds builds, List<String> failures, List<String> warnings) {
 
-    static BuildCoverage of(RunMetadata metadata, List<TestOutcome> outcomes, List<String> required, String suite) {
+    static BuildCoverage of(RunMetadata metadata, List<TestCaseResult> outcomes, List<String> required, String suite) {
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Set<String> ranOn = outcomes.stream().filter(o -> o.status().ran()).map(TestOutcome::windowsBuild)
+        Set<String> ranOn = outcomes.stream().filter(o -> o.status().ran()).map(TestCaseResult::windowsBuild)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
         List<String> cluster = metadata.get(RunMetadata.WINDOWS_BUILDS)
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())

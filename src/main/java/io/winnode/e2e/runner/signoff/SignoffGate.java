@@ -9,7 +9,7 @@ import io.winnode.e2e.runner.signoff.SignoffVerdict.Counts;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Problem;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.QuarantineStatus;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Verdict;
-import io.winnode.e2e.runner.signoff.TestOutcome.Status;
+import io.winnode.e2e.runner.signoff.TestCaseResult.Status;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,7 +47,7 @@ final class SignoffGate {
     static SignoffVerdict judge(SignoffEvidence evidence, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         RunMetadata metadata = evidence.metadata();
-        List<TestOutcome> outcomes = TestOutcome.of(evidence.reports().stream().flatMap(r -> r.cases().stream()).toList());
+        List<TestCaseResult> outcomes = TestCaseResult.of(evidence.reports().stream().flatMap(r -> r.cases().stream()).toList());
         Map<String, QuarantineEntry> shields = evidence.quarantine().stream()
                 .filter(e -> e.shields(today))
                 .collect(Collectors.toMap(QuarantineEntry::test, Function.identity()));
@@ -128,7 +128,7 @@ final class SignoffGate {
         }
     }
 
-    private static String noTestRan(SignoffEvidence evidence, List<TestOutcome> outcomes) {
+    private static String noTestRan(SignoffEvidence evidence, List<TestCaseResult> outcomes) {
         String what = evidence.reports().isEmpty()
                 ? "there is no junit_*.xml of this run in " + evidence.artifacts()
                 : "all " + outcomes.size() + " test cases were skipped";
@@ -137,9 +137,9 @@ final class SignoffGate {
     }
 
     /** A failed or flaky case fails the gate unless an unexpired entry shields its test; then it is a warning. */
-    private static void judgeTests(List<TestOutcome> outcomes, Map<String, QuarantineEntry> shields, List<String> failures,
+    private static void judgeTests(List<TestCaseResult> outcomes, Map<String, QuarantineEntry> shields, List<String> failures,
                                    List<String> warnings) {
-        for (TestOutcome outcome : outcomes) {
+        for (TestCaseResult outcome : outcomes) {
             if (outcome.failedOrFlaky()) {
                 QuarantineEntry shield = shields.get(outcome.testId());
                 if (shield == null) {
@@ -152,7 +152,7 @@ final class SignoffGate {
     }
 
     /** An expired entry fails the gate whether or not its test failed: a quarantine must not outlive its date. */
-    private static void judgeQuarantine(List<QuarantineEntry> entries, List<TestOutcome> outcomes, LocalDate today,
+    private static void judgeQuarantine(List<QuarantineEntry> entries, List<TestCaseResult> outcomes, LocalDate today,
                                         List<String> failures, List<String> warnings) {
         for (QuarantineEntry entry : entries) {
             switch (entry.state(today)) {
@@ -171,7 +171,7 @@ final class SignoffGate {
         }
     }
 
-    private static String unshielded(TestOutcome outcome) {
+    private static String unshielded(TestCaseResult outcome) {
         String message = JunitXmlResults.oneLine(outcome.message(), MESSAGE_LENGTH);
         if (outcome.status() == Status.FLAKY) {
             return "Flaky: " + outcome.name() + " (" + outcome.testId() + ") failed, then passed on a retry ("
@@ -181,30 +181,30 @@ final class SignoffGate {
         return "Failed: " + outcome.name() + " (" + outcome.testId() + "): " + message;
     }
 
-    private static String shielded(TestOutcome outcome, QuarantineEntry shield) {
+    private static String shielded(TestCaseResult outcome, QuarantineEntry shield) {
         return "Quarantined test " + (outcome.status() == Status.FLAKY ? "was flaky" : "failed") + ": " + outcome.name()
                 + " (" + outcome.testId() + "), shielded until " + shield.expires() + " (" + shield.describe() + "): "
                 + JunitXmlResults.oneLine(outcome.message(), MESSAGE_LENGTH);
     }
 
-    private static Counts counts(List<TestOutcome> outcomes, Map<String, QuarantineEntry> shields) {
+    private static Counts counts(List<TestCaseResult> outcomes, Map<String, QuarantineEntry> shields) {
         return new Counts(count(outcomes, Status.PASSED), count(outcomes, Status.FAILED), count(outcomes, Status.FLAKY),
                 count(outcomes, Status.SKIPPED),
                 (int) outcomes.stream().filter(o -> o.failedOrFlaky() && shields.containsKey(o.testId())).count());
     }
 
-    private static int count(List<TestOutcome> outcomes, Status status) {
+    private static int count(List<TestCaseResult> outcomes, Status status) {
         return (int) outcomes.stream().filter(o -> o.status() == status).count();
     }
 
-    private static List<Problem> problems(List<TestOutcome> outcomes, Map<String, QuarantineEntry> shields) {
-        return outcomes.stream().filter(TestOutcome::failedOrFlaky)
+    private static List<Problem> problems(List<TestCaseResult> outcomes, Map<String, QuarantineEntry> shields) {
+        return outcomes.stream().filter(TestCaseResult::failedOrFlaky)
                 .map(o -> new Problem(o.name(), o.testId(), o.status(), shields.containsKey(o.testId()),
                         JunitXmlResults.oneLine(o.message(), MESSAGE_LENGTH)))
                 .toList();
     }
 
-    private static List<QuarantineStatus> quarantineStatus(List<QuarantineEntry> entries, List<TestOutcome> outcomes,
+    private static List<QuarantineStatus> quarantineStatus(List<QuarantineEntry> entries, List<TestCaseResult> outcomes,
                                                            LocalDate today) {
         return entries.stream()
                 .map(e -> new QuarantineStatus(e.test(), e.issue().toString(), e.owner(), e.expires().toString(), e.reason(),
@@ -213,8 +213,8 @@ final class SignoffGate {
     }
 
     /** What a quarantined test did in the run: failed if any side failed, then flaky, passed, or not run. */
-    private static String seen(String testId, List<TestOutcome> outcomes) {
-        Set<Status> statuses = outcomes.stream().filter(o -> o.testId().equals(testId)).map(TestOutcome::status)
+    private static String seen(String testId, List<TestCaseResult> outcomes) {
+        Set<Status> statuses = outcomes.stream().filter(o -> o.testId().equals(testId)).map(TestCaseResult::status)
                 .collect(Collectors.toSet());
         if (statuses.contains(Status.FAILED)) {
             return "failed";

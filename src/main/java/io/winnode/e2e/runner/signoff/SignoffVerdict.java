@@ -57,7 +57,7 @@ record SignoffVerdict(Verdict verdict, String suite, String runSuite, String dat
     }
 
     /** A failed or flaky test case; {@code quarantined} when an unexpired entry shielded it. */
-    record Problem(String name, String testId, TestOutcome.Status status, boolean quarantined, String message) {
+    record Problem(String name, String testId, TestCaseResult.Status status, boolean quarantined, String message) {
     }
 
     /**

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DetectionMatrixTest {
 
-    static final ChildRun.Settings SETTINGS = new ChildRun.Settings("default", 0.1, SelectionOptions.SCENARIOS_PACKAGE);
-    static final ChildJvm.Outcome PASSED = new ChildJvm.Outcome(0, false, Duration.ofSeconds(20));
-    static final ChildJvm.Outcome FAILED = new ChildJvm.Outcome(1, false, Duration.ofSeconds(25));
+    static final ChildRun.VerificationSettings SETTINGS = new ChildRun.VerificationSettings("default", 0.1, SelectionOptions.SCENARIOS_PACKAGE);
+    static final ChildJvm.Exit PASSED = new ChildJvm.Exit(0, false, Duration.ofSeconds(20));
+    static final ChildJvm.Exit FAILED = new ChildJvm.Exit(1, false, Duration.ofSeconds(25));
 
     @TempDir
     Path tmp;
@@ -107,7 +107,7 @@ class DetectionMatrixTest {
     void aCleanRunWithoutTestsOrWithABadExitDoesNotPass() throws IOException {
         DetectionMatrix noTests = DetectionMatrix.of(SETTINGS, 1, List.of(clean(1, PASSED)));
         DetectionMatrix badExit = DetectionMatrix.of(SETTINGS, 1, List.of(
-                clean(1, new ChildJvm.Outcome(2, false, Duration.ofSeconds(1)), passingCase("a", "A#a"))));
+                clean(1, new ChildJvm.Exit(2, false, Duration.ofSeconds(1)), passingCase("a", "A#a"))));
 
         assertThat(noTests.clean().get(0).problem()).isEqualTo("no test ran");
         assertThat(noTests.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
@@ -118,7 +118,7 @@ class DetectionMatrixTest {
     @Test
     void aFaultRunStoppedAtTheWallClockLimitIsNotDetected() {
         ChildRun run = ChildRun.faulted(fault("D-31", List.of()), 1, tmp);
-        var result = new ChildRunResult(run, new ChildJvm.Outcome(-1, true, Duration.ofSeconds(300)),
+        var result = new ChildRunResult(run, new ChildJvm.Exit(-1, true, Duration.ofSeconds(300)),
                 JunitXmlResults.readDirectory(run.directory()));
 
         DetectionMatrix matrix = DetectionMatrix.of(SETTINGS, 1, List.of(result));
@@ -147,12 +147,12 @@ class DetectionMatrixTest {
                 .contains("\"cleanRunsPassed\" : true").contains("\"faults\" : [ ]");
     }
 
-    private ChildRunResult clean(long seed, ChildJvm.Outcome outcome, String... cases) throws IOException {
+    private ChildRunResult clean(long seed, ChildJvm.Exit outcome, String... cases) throws IOException {
         ChildRun run = ChildRun.clean(seed, tmp.resolve("runs"));
         return new ChildRunResult(run, outcome, JunitXmlResults.readDirectory(junit(run.directory(), "default", "none", cases)));
     }
 
-    private ChildRunResult faulted(String id, List<String> catchers, ChildJvm.Outcome outcome, String... cases) throws IOException {
+    private ChildRunResult faulted(String id, List<String> catchers, ChildJvm.Exit outcome, String... cases) throws IOException {
         ChildRun run = ChildRun.faulted(fault(id, catchers), 7, tmp.resolve("runs"));
         return new ChildRunResult(run, outcome, JunitXmlResults.readDirectory(junit(run.directory(), "default", id, cases)));
     }

@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.results.JunitXmlFile.Case;
-import io.winnode.e2e.runner.results.JunitXmlFile.Outcome;
+import io.winnode.e2e.runner.results.JunitXmlFile.Attempt;
+import io.winnode.e2e.runner.results.JunitXmlFile.AttemptResult;
 import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
@@ -25,7 +25,7 @@ public final class RunFixture {
 
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final Map<String, String> xmlProperties = new LinkedHashMap<>();
-    private final List<Case> cases = new ArrayList<>();
+    private final List<Attempt> cases = new ArrayList<>();
 
     private RunFixture() {
     }
@@ -69,17 +69,17 @@ public final class RunFixture {
     }
 
     RunFixture passed(String name, String testId) {
-        cases.add(new Case(name, testId, Outcome.PASSED, ""));
+        cases.add(new Attempt(name, testId, AttemptResult.PASSED, ""));
         return this;
     }
 
     public RunFixture failed(String name, String testId, String message) {
-        cases.add(new Case(name, testId, Outcome.FAILED, message));
+        cases.add(new Attempt(name, testId, AttemptResult.FAILED, message));
         return this;
     }
 
     RunFixture skipped(String name, String testId) {
-        cases.add(new Case(name, testId, Outcome.SKIPPED, "no node of this side"));
+        cases.add(new Attempt(name, testId, AttemptResult.SKIPPED, "no node of this side"));
         return this;
     }
 
@@ -109,7 +109,7 @@ public final class RunFixture {
                 .append(cases.size()).append("\">\n  <properties>\n");
         xmlProperties.forEach((k, v) -> xml.append("    <property name=\"").append(k).append("\" value=\"").append(v).append("\"/>\n"));
         xml.append("  </properties>\n");
-        for (Case c : cases) {
+        for (Attempt c : cases) {
             xml.append("  <testcase name=\"").append(escape(c.name())).append("\" classname=\"io.winnode.e2e.scenarios.X\" time=\"1.0\">")
                     .append("<properties><property name=\"winnode.test.id\" value=\"").append(c.testId()).append("\"/></properties>");
             switch (c.outcome()) {

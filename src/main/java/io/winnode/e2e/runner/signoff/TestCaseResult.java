@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.runner.results.JunitXmlFile.Case;
+import io.winnode.e2e.runner.results.JunitXmlFile.Attempt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param attempts     how many times it ran (skips included)
  * @param message      the last failure's message (FAILED, FLAKY) or the skip's reason (SKIPPED); empty otherwise
  */
-record TestOutcome(String name, String testId, String windowsBuild, Status status, int attempts, String message) {
+record TestCaseResult(String name, String testId, String windowsBuild, Status status, int attempts, String message) {
 
     enum Status {
         PASSED,
@@ -45,12 +45,12 @@ record TestOutcome(String name, String testId, String windowsBuild, Status statu
     private static final Pattern DUPLICATE_SUFFIX = Pattern.compile(" #\\d+$");
 
     /** Groups the attempts of each case name, in the order the cases first appear. */
-    static List<TestOutcome> of(List<Case> attempts) {
-        Map<String, List<Case>> byName = new LinkedHashMap<>();
-        for (Case attempt : attempts) {
+    static List<TestCaseResult> of(List<Attempt> attempts) {
+        Map<String, List<Attempt>> byName = new LinkedHashMap<>();
+        for (Attempt attempt : attempts) {
             byName.computeIfAbsent(baseName(attempt.name()), n -> new ArrayList<>()).add(attempt);
         }
-        List<TestOutcome> outcomes = new ArrayList<>();
+        List<TestCaseResult> outcomes = new ArrayList<>();
         byName.forEach((name, cases) -> outcomes.add(outcome(name, cases)));
         return List.copyOf(outcomes);
     }
@@ -59,7 +59,7 @@ record TestOutcome(String name, String testId, String windowsBuild, Status statu
         return status == Status.FAILED || status == Status.FLAKY;
     }
 
-    private static TestOutcome outcome(String name, List<Case> cases) {
+    private static TestCaseResult outcome(String name, List<Attempt> cases) {
         // A pass only redeems the failures before it: pass-then-fail ended red.
         int lastFailure = -1;
         int lastPass = -1;
@@ -81,7 +81,7 @@ record TestOutcome(String name, String testId, String windowsBuild, Status statu
             status = Status.SKIPPED;
             message = cases.get(cases.size() - 1).message();
         }
-        return new TestOutcome(name, cases.get(0).testId(), windowsBuild(name), status, cases.size(), message);
+        return new TestCaseResult(name, cases.get(0).testId(), windowsBuild(name), status, cases.size(), message);
     }
 
     private static String baseName(String name) {
