@@ -30,7 +30,7 @@ final class NodesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = ClusterSession.open(cluster)) {
-            out.print(RunBanner.clusterHeader(session.cluster()));
+            out.print(RunBanner.clusterHeader(session.facts()));
             out.print(session.cluster().nodes().table());
         }
         out.flush();

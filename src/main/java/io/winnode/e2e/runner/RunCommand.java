@@ -5,9 +5,7 @@ import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
-import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.ClusterOptions;
@@ -23,6 +21,7 @@ import io.winnode.e2e.runner.run.ParityReport;
 import io.winnode.e2e.runner.run.PrePullOptions;
 import io.winnode.e2e.runner.run.ProgressPrinter;
 import io.winnode.e2e.runner.run.RunBanner;
+import io.winnode.e2e.runner.run.RunFacts;
 import io.winnode.e2e.runner.run.RunOutcomes;
 import io.winnode.e2e.runner.run.SuiteExecution;
 import io.winnode.e2e.runner.selection.ScenarioLauncher;
@@ -51,8 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@code ./winnode run}: runs a suite against a cluster and writes the run's reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -142,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
             List<String> selected = tests.discoverIds(launcher.getLauncher());
             try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
-                result = run(session.cluster(), tests, selected.size(), settings, activeFaults, launcher, out);
+                result = run(session, tests, selected.size(), settings, activeFaults, launcher, out);
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
@@ -223,26 +220,23 @@ final class RunCommand implements Callable<Integer> {
         return faults.stream().map(catalog::resolve).toList();
     }
 
-    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, SuiteExecution.ExecutionSettings settings,
+    private RunResult run(ClusterSession session, TestSelection tests, int selectedCount, SuiteExecution.ExecutionSettings settings,
                           List<ActiveFault> activeFaults, LauncherSession launcher, PrintWriter out) throws Exception {
+        Cluster cluster = session.cluster();
         requireWindowsNodes(cluster);
         String runId = RunIds.next(clock);
         Instant started = clock.instant();
-        out.println(RunBanner.forRun(cluster, runId, tests, selectedCount, activeFaults, timeoutScale));
+        RunFacts facts = new RunFacts(runId, session.facts(), tests.suite().name(), tests.tagExpression(), tests.shard(),
+                activeFaults.stream().map(ActiveFault::id).toList(), timeoutScale, registry());
+        out.println(RunBanner.forRun(facts, tests, selectedCount, activeFaults, cluster.nodes()));
         out.printf("Execution:   %d class(es) at once, %d retry round(s), per-test limit %s%n%n", settings.parallel(),
                 settings.retries(), settings.testTimeout().map(RunCommand::seconds).orElse("none"));
         out.flush();
 
-        Map<String, String> runProperties = runProperties(cluster, tests, runId);
-        runProperties.put("winnode.faults", faultIds(activeFaults));
-        runProperties.put("winnode.timeout.scale", String.valueOf(timeoutScale));
-        Map<String, String> environment = environmentProperties(cluster, tests, runId);
-        environment.put("faults", faultIds(activeFaults));
-        environment.put("timeout.scale", String.valueOf(timeoutScale));
-        RunMetadata metadata = metadata(environment, tests, settings, started, null);
-        metadata.writeTo(artifacts); // now, so that even an interrupted run says what it was
+        Map<String, String> runProperties = facts.junitProperties();
+        metadata(facts, settings, started, null).writeTo(artifacts); // now, so that even an interrupted run says what it was
         AllureResults allure = AllureResults.prepare(allureResults);
-        allure.writeEnvironment(environment);
+        allure.writeEnvironment(facts.byKey());
         allure.writeExecutor(System::getenv);
         var junitXml = new JunitXmlReport(artifacts.resolve("junit_" + tests.suite().name() + ".xml"),
                 "winnode-e2e " + tests.suite().name(), runProperties, clock);
@@ -253,9 +247,7 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "true");
         parameters.put(RunParameters.RUN_ID, runId);
         parameters.put(RunParameters.TIMEOUT_SCALE, String.valueOf(timeoutScale));
-        if (imageRegistry != null && !imageRegistry.isBlank()) {
-            parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());
-        }
+        facts.imageRegistry().ifPresent(registry -> parameters.put(RunParameters.IMAGE_REGISTRY, registry));
 
         prePull.run(cluster, imageRegistry, runId, timeoutScale, out);
 
@@ -270,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
             junitXml.finish();
         }
         Instant finished = clock.instant();
-        metadata(environment, tests, settings, started, finished).writeTo(artifacts);
+        metadata(facts, settings, started, finished).writeTo(artifacts);
 
         out.println();
         out.println("Parity matrix:");
@@ -291,23 +283,12 @@ final class RunCommand implements Callable<Integer> {
                 allure.directory(), artifacts, parityProblem);
     }
 
-    /** The run's {@code metadata.json}: the environment Allure shows, plus how the suite was run. */
-    private RunMetadata metadata(Map<String, String> environment, TestSelection tests, SuiteExecution.ExecutionSettings settings,
-                                 Instant started, Instant finished) {
+    /** The run's {@code metadata.json}: its facts, then how the suite was run. */
+    private static RunMetadata metadata(RunFacts facts, SuiteExecution.ExecutionSettings settings, Instant started,
+                                        Instant finished) {
         var values = new LinkedHashMap<String, String>();
         values.put(RunMetadata.PROJECT_VERSION, RunMetadata.projectVersion());
-        values.put(RunMetadata.SUITE, tests.suite().name());
-        values.put(RunMetadata.TAGS, tests.tagExpression());
-        values.put(RunMetadata.RUN_ID, environment.get("run.id"));
-        values.put(RunMetadata.CLUSTER_KIND, environment.get("cluster.kind"));
-        values.put(RunMetadata.API_SERVER, environment.get("cluster.api.server"));
-        values.put(RunMetadata.KUBERNETES_VERSION, environment.get("kubernetes.version"));
-        values.put(RunMetadata.WINDOWS_BUILDS, environment.get("windows.builds"));
-        values.put(RunMetadata.WINDOWS_OS_IMAGES, environment.get("windows.os.images"));
-        values.put(RunMetadata.LINUX_OS_IMAGES, environment.get("linux.os.images"));
-        values.put(RunMetadata.CONTAINER_RUNTIMES, environment.get("container.runtimes"));
-        values.put(RunMetadata.KUBELET_VERSIONS, environment.get("kubelet.versions"));
-        values.put(RunMetadata.FAULTS, environment.get("faults"));
+        values.putAll(facts.byKey());
         values.put(RunMetadata.PARALLEL, String.valueOf(settings.parallel()));
         values.put(RunMetadata.RETRIES, String.valueOf(settings.retries()));
         values.put(RunMetadata.JAVA_VERSION, System.getProperty("java.version"));
@@ -318,13 +299,13 @@ final class RunCommand implements Callable<Integer> {
         return new RunMetadata(values);
     }
 
-    private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
+    /** {@code --image-registry} (or WINNODE_IMAGE_REGISTRY), when one was given. */
+    private Optional<String> registry() {
+        return Optional.ofNullable(imageRegistry).map(String::strip).filter(r -> !r.isEmpty());
     }
 
-    /** {@code D-22,D-31}, or {@code none}: a faulted run's reports must never read like a clean run's. */
-    static String faultIds(List<ActiveFault> activeFaults) {
-        return activeFaults.isEmpty() ? "none" : activeFaults.stream().map(ActiveFault::id).collect(Collectors.joining(","));
+    private static String seconds(Duration d) {
+        return d.toSeconds() + " s";
     }
 
     /**
@@ -349,52 +330,6 @@ final class RunCommand implements Callable<Integer> {
                     + "for this suite to test. Nodes:\n" + cluster.nodes().table()
                     + "Join a Windows node, uncordon it, or point --kubeconfig/--context at a mixed cluster.");
         }
-    }
-
-    /** What the JUnit XML's properties and the parity JSON say about the run. */
-    private static Map<String, String> runProperties(Cluster cluster, TestSelection tests, String runId) {
-        var properties = new LinkedHashMap<String, String>();
-        properties.put("winnode.cluster.kind", cluster.kind().label());
-        properties.put("winnode.api.server", cluster.apiServerUrl());
-        properties.put("winnode.kubernetes.version", RunBanner.kubernetesVersion(cluster));
-        properties.put("winnode.windows.builds", windowsBuilds(cluster));
-        properties.put("winnode.run.id", runId);
-        properties.put("winnode.suite", tests.suite().name());
-        properties.put("winnode.tags", tests.tagExpression());
-        return properties;
-    }
-
-    /** Allure's environment widget: what the run ran against. */
-    private Map<String, String> environmentProperties(Cluster cluster, TestSelection tests, String runId) {
-        var env = new LinkedHashMap<String, String>();
-        env.put("cluster.kind", cluster.kind().label());
-        env.put("cluster.api.server", cluster.apiServerUrl());
-        env.put("kubernetes.version", RunBanner.kubernetesVersion(cluster));
-        env.put("nodes.linux", String.valueOf(cluster.nodes().schedulable(OsFamily.LINUX).size()));
-        env.put("nodes.windows", String.valueOf(cluster.nodes().schedulable(OsFamily.WINDOWS).size()));
-        env.put("windows.builds", windowsBuilds(cluster));
-        env.put("windows.os.images", distinct(cluster, OsFamily.WINDOWS, ClusterNode::osImage));
-        env.put("linux.os.images", distinct(cluster, OsFamily.LINUX, ClusterNode::osImage));
-        env.put("container.runtimes", cluster.nodes().all().stream().map(ClusterNode::containerRuntime)
-                .filter(s -> s != null && !s.isBlank()).distinct().sorted().collect(Collectors.joining(",")));
-        env.put("kubelet.versions", cluster.nodes().all().stream().map(ClusterNode::kubeletVersion)
-                .filter(s -> s != null && !s.isBlank()).distinct().sorted().collect(Collectors.joining(",")));
-        env.put("suite", tests.suite().name());
-        env.put("tags", tests.tagExpression());
-        env.put("run.id", runId);
-        if (imageRegistry != null && !imageRegistry.isBlank()) {
-            env.put("image.registry", imageRegistry.strip());
-        }
-        return env;
-    }
-
-    private static String windowsBuilds(Cluster cluster) {
-        return cluster.nodes().windowsBuilds().stream().map(WindowsBuild::shortName).collect(Collectors.joining(","));
-    }
-
-    private static String distinct(Cluster cluster, OsFamily os, Function<ClusterNode, String> field) {
-        return cluster.nodes().schedulable(os).stream().map(field).filter(s -> s != null && !s.isBlank())
-                .distinct().sorted().collect(Collectors.joining(","));
     }
 
     private static void createDirectories(Path dir, String option) {

@@ -12,6 +12,7 @@ import io.winnode.e2e.runner.fixtures.SeenParameters;
 import io.winnode.e2e.runner.fixtures.execution.ExecutionLog;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlReport;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -306,12 +307,12 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         RunMetadata metadata = RunMetadata.readFrom(tmp.resolve("artifacts"));
-        assertThat(metadata.values()).containsEntry(RunMetadata.SUITE, "default")
-                .containsEntry(RunMetadata.CLUSTER_KIND, "real")
-                .containsEntry(RunMetadata.KUBERNETES_VERSION, "v1.34.1")
-                .containsEntry(RunMetadata.WINDOWS_BUILDS, "ltsc2022")
+        assertThat(metadata.values()).containsEntry(RunFact.SUITE.key(), "default")
+                .containsEntry(RunFact.CLUSTER_KIND.key(), "real")
+                .containsEntry(RunFact.KUBERNETES_VERSION.key(), "v1.34.1")
+                .containsEntry(RunFact.WINDOWS_BUILDS.key(), "ltsc2022")
                 .containsEntry(RunMetadata.PARALLEL, "3")
-                .containsEntry(RunMetadata.FAULTS, "none")
+                .containsEntry(RunFact.FAULTS.key(), "none")
                 .containsKeys(RunMetadata.PROJECT_VERSION, RunMetadata.JAVA_VERSION, RunMetadata.STARTED, RunMetadata.FINISHED);
         assertThat(run.out()).contains(tmp.resolve("artifacts").resolve(RunMetadata.FILE).toString());
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -23,13 +24,15 @@ import java.util.function.Function;
 public final class ClusterSession implements AutoCloseable {
 
     private final Cluster cluster;
+    private final ClusterFacts facts;
     private final LocalCluster local;
     private final Path scratch;
     private final Thread shutdownHook;
     private boolean released;
 
-    private ClusterSession(Cluster cluster, LocalCluster local, Path scratch) {
+    private ClusterSession(Cluster cluster, OptionalLong simulatorSeed, LocalCluster local, Path scratch) {
         this.cluster = cluster;
+        this.facts = ClusterFacts.read(cluster, simulatorSeed);
         this.local = local;
         this.scratch = scratch;
         this.shutdownHook = new Thread(this::release, "winnode-cluster-shutdown");
@@ -48,13 +51,13 @@ public final class ClusterSession implements AutoCloseable {
             case KUBECONFIG -> openReal(options);
             case SIMULATED -> {
                 refuseRealClusterOptions(options, "simulated");
-                yield openLocal(ClusterKind.SIMULATED, scratch -> SimulatedClusterLauncher.start(options.simTopology,
+                yield openLocal(ClusterKind.SIMULATED, OptionalLong.of(options.simSeed), scratch -> SimulatedClusterLauncher.start(options.simTopology,
                         options.simLatency, options.simSeed, faultFiles, options.simControlPlane, scratch));
             }
             case K3S -> {
                 refuseRealClusterOptions(options, "k3s");
                 refuseSimulatorTopology(options);
-                yield openLocal(ClusterKind.K3S, K3sClusterLauncher::start);
+                yield openLocal(ClusterKind.K3S, OptionalLong.empty(), K3sClusterLauncher::start);
             }
         };
     }
@@ -64,7 +67,7 @@ public final class ClusterSession implements AutoCloseable {
         KubeconfigContexts.requireKnown(options.kubeconfig, options.context);
         ClusterTarget target = new ClusterTarget(Optional.ofNullable(options.kubeconfig),
                 Optional.ofNullable(options.context), ClusterKind.REAL);
-        return new ClusterSession(ClusterConnection.connect(target), null, null);
+        return new ClusterSession(ClusterConnection.connect(target), OptionalLong.empty(), null, null);
     }
 
     private static void refuseSimulatorTopology(ClusterOptions options) {
@@ -82,13 +85,13 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     /** Starts a local cluster with its kubeconfig in a scratch directory, and connects to it. */
-    private static ClusterSession openLocal(ClusterKind kind, Function<Path, LocalCluster> start) {
+    private static ClusterSession openLocal(ClusterKind kind, OptionalLong simulatorSeed, Function<Path, LocalCluster> start) {
         Path scratch = createScratch(kind);
         LocalCluster local = null;
         try {
             local = start.apply(scratch);
             ClusterTarget target = new ClusterTarget(Optional.of(local.kubeconfig()), Optional.empty(), kind);
-            return new ClusterSession(ClusterConnection.connect(target), local, scratch);
+            return new ClusterSession(ClusterConnection.connect(target), simulatorSeed, local, scratch);
         } catch (RuntimeException e) {
             if (local != null) {
                 local.close();
@@ -100,6 +103,11 @@ public final class ClusterSession implements AutoCloseable {
 
     public Cluster cluster() {
         return cluster;
+    }
+
+    /** The cluster's facts, read once when the session connected. */
+    public ClusterFacts facts() {
+        return facts;
     }
 
     @Override

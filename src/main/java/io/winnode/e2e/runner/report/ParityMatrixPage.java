@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner.report;
 
+import io.winnode.e2e.runner.results.RunFact;
+
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,7 +69,7 @@ public final class ParityMatrixPage {
 
     private static String runDetails(ParityMatrixFile matrix) {
         var html = new StringBuilder();
-        Object kind = matrix.run().get("winnode.cluster.kind");
+        Object kind = matrix.run().get(RunFact.CLUSTER_KIND.junitProperty());
         if ("simulated".equals(kind)) {
             html.append("<p class=\"warning\">Run on the embedded <strong>simulated</strong> cluster: this says the suite ")
                     .append("works, nothing about a real cluster.</p>\n");

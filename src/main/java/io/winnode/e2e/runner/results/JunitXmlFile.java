@@ -19,9 +19,6 @@ import java.util.Map;
  */
 public record JunitXmlFile(Path file, Map<String, String> properties, List<Attempt> cases) {
 
-    /** The property {@code run} writes with the run id; tells this run's files from a stale one's. */
-    public static final String RUN_ID_PROPERTY = "winnode.run.id";
-
     public enum AttemptResult { PASSED, FAILED, SKIPPED }
 
     /**

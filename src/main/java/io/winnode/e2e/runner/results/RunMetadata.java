@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code metadata.json} in the artifacts directory: what a run ran, on what, with what. A flat map
+ * {@code metadata.json} in the artifacts directory: what a run ran, on what, with what: the run's
+ * facts under their {@link RunFact#key()}, then how it was executed (the constants here). A flat map
  * of strings, because that is what testgrid and Spyglass read from {@code $ARTIFACTS/metadata.json}
  * (its keys become column headers). {@code ./winnode signoff} reads it back to judge the run.
  */
@@ -24,23 +25,9 @@ public final class RunMetadata {
     public static final String FILE = "metadata.json";
 
     public static final String PROJECT_VERSION = "winnode.version";
-    public static final String SUITE = "suite";
-    public static final String TAGS = "tags";
-    public static final String SHARD = "shard";
     public static final String PARALLEL = "parallel";
     public static final String RETRIES = "retries";
-    public static final String RUN_ID = "run.id";
-    public static final String CLUSTER_KIND = "cluster.kind";
-    public static final String API_SERVER = "cluster.api.server";
-    public static final String KUBERNETES_VERSION = "kubernetes.version";
-    /** Comma-separated short names of the Windows builds the cluster's schedulable nodes run, e.g. {@code ltsc2022,ltsc2025}. */
-    public static final String WINDOWS_BUILDS = "windows.builds";
-    public static final String WINDOWS_OS_IMAGES = "windows.os.images";
-    public static final String LINUX_OS_IMAGES = "linux.os.images";
-    public static final String CONTAINER_RUNTIMES = "container.runtimes";
-    public static final String KUBELET_VERSIONS = "kubelet.versions";
     public static final String JAVA_VERSION = "java.version";
-    public static final String FAULTS = "faults";
     public static final String STARTED = "started";
     public static final String FINISHED = "finished";
 
@@ -58,6 +45,10 @@ public final class RunMetadata {
 
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    public Optional<String> get(RunFact fact) {
+        return get(fact.key());
     }
 
     public void writeTo(Path artifacts) throws IOException {

@@ -1,9 +1,10 @@
 package io.winnode.e2e.runner.run;
 
-import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.runner.cluster.ActiveFault;
+import io.winnode.e2e.runner.cluster.ClusterFacts;
 import io.winnode.e2e.runner.selection.TestSelection;
 
 import java.util.List;
@@ -18,39 +19,34 @@ public final class RunBanner {
     private RunBanner() {
     }
 
-    static String clusterLine(Cluster cluster) {
+    public static String clusterLine(ClusterFacts cluster) {
         return switch (cluster.kind()) {
             case SIMULATED -> "Cluster:     SIMULATED (embedded simulated mixed cluster — not a real cluster)";
             case K3S -> "Cluster:     K3S (throwaway K3s cluster in Docker, Linux nodes only — not a mixed cluster; "
                     + "Windows sides are skipped)";
-            case REAL -> "Cluster:     REAL (" + cluster.target().describe() + ")";
+            case REAL -> "Cluster:     REAL (" + cluster.target() + ")";
         };
     }
 
-    public static String clusterHeader(Cluster cluster) {
+    public static String clusterHeader(ClusterFacts cluster) {
         return clusterLine(cluster) + "\n"
-                + "API server:  " + cluster.apiServerUrl() + "\n"
-                + "Kubernetes:  " + kubernetesVersion(cluster) + "\n";
+                + "API server:  " + cluster.apiServer() + "\n"
+                + "Kubernetes:  " + cluster.kubernetesVersion() + "\n";
     }
 
-    /** The API server's git version, or {@code unknown} when /version did not say. */
-    public static String kubernetesVersion(Cluster cluster) {
-        String version = cluster.kubernetesVersion();
-        return version == null || version.isBlank() ? "unknown" : version;
-    }
-
-    public static String forRun(Cluster cluster, String runId, TestSelection selection, int selectedTests,
-                         List<ActiveFault> faults, double timeoutScale) {
-        return "winnode-e2e run " + runId + "\n"
-                + clusterHeader(cluster)
+    /** The facts first, then what only a reader needs: the selection in words, the node table and the sides. */
+    public static String forRun(RunFacts facts, TestSelection selection, int selectedTests, List<ActiveFault> faults,
+                                NodeInventory nodes) {
+        return "winnode-e2e run " + facts.runId() + "\n"
+                + clusterHeader(facts.cluster())
                 + faultsLine(faults)
-                + (timeoutScale == 1.0 ? "" : "Timeouts:    scaled by " + timeoutScale + "\n")
-                + "Suite:       " + selection.suite().name()
+                + (facts.timeoutScale() == 1.0 ? "" : "Timeouts:    scaled by " + facts.timeoutScale() + "\n")
+                + "Suite:       " + facts.suite()
                 + (selection.suite().description() == null ? "" : " — " + selection.suite().description().strip()) + "\n"
                 + "Selection:   " + selection.describe() + "\n"
                 + "Selected:    " + selectedTests + " test methods\n"
-                + "Nodes:\n" + cluster.nodes().table()
-                + sidesLine(cluster);
+                + "Nodes:\n" + nodes.table()
+                + sidesLine(nodes);
     }
 
     /**
@@ -58,9 +54,9 @@ public final class RunBanner {
      * and the Windows nodes that belong to none because they carry no build label: never dropped
      * silently.
      */
-    static String sidesLine(Cluster cluster) {
-        var builds = cluster.nodes().windowsBuilds();
-        var unlabelled = cluster.nodes().windowsNodesWithoutBuild();
+    static String sidesLine(NodeInventory nodes) {
+        var builds = nodes.windowsBuilds();
+        var unlabelled = nodes.windowsNodesWithoutBuild();
         String sides = "Windows sides: " + (builds.isEmpty() ? "none"
                 : builds.stream().map(b -> "windows " + b.shortName() + (b.isKnown() ? "" : " (a build the suite has no "
                         + "short name for; its side is named by the build number)")).collect(Collectors.joining(", "))) + "\n";

@@ -99,6 +99,11 @@ public final class TestSelection {
         return tagExpression;
     }
 
+    /** {@code I/N} of {@code --shard}, or empty when the selection is not sharded. */
+    public Optional<String> shard() {
+        return Optional.ofNullable(shard).map(Shard::toString);
+    }
+
     /** {@code suite 'smoke' with --tags 'networking' (...), shard 2/3}, for messages. */
     public String describe() {
         return shard == null ? describeUnsharded() : describeUnsharded() + ", shard " + shard;

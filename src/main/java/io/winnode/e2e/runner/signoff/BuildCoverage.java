@@ -1,6 +1,7 @@
 package io.winnode.e2e.runner.signoff;
 
 import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Builds;
 
@@ -29,12 +30,12 @@ record BuildCoverage(Builds builds, List<String> failures, List<String> warnings
         List<String> warnings = new ArrayList<>();
         Set<String> ranOn = outcomes.stream().filter(o -> o.status().ran()).map(TestCaseResult::windowsBuild)
                 .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
-        List<String> cluster = metadata.get(RunMetadata.WINDOWS_BUILDS)
+        List<String> cluster = metadata.get(RunFact.WINDOWS_BUILDS)
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .orElse(null);
         Set<String> covered = new TreeSet<>(ranOn);
         if (cluster == null) {
-            warnings.add(RunMetadata.FILE + " does not list the cluster's Windows builds (" + RunMetadata.WINDOWS_BUILDS
+            warnings.add(RunMetadata.FILE + " does not list the cluster's Windows builds (" + RunFact.WINDOWS_BUILDS.key()
                     + "); coverage is taken from the test case names alone.");
         } else {
             covered.retainAll(cluster);

@@ -2,6 +2,7 @@ package io.winnode.e2e.runner.signoff;
 
 import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.runner.results.JunitXmlFile;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.Quarantine;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
@@ -64,18 +65,18 @@ public final class Signoff {
 
     private static SignoffEvidence evidence(Path artifacts, String requestedSuite, Path quarantineFile, String scenariosPackage) {
         RunMetadata metadata = RunMetadata.readFrom(artifacts);
-        String suiteName = requestedSuite != null ? requestedSuite : metadata.get(RunMetadata.SUITE).orElseThrow(() ->
+        String suiteName = requestedSuite != null ? requestedSuite : metadata.get(RunFact.SUITE).orElseThrow(() ->
                 new InvalidInputException(artifacts.resolve(RunMetadata.FILE) + " does not name the run's suite. "
                         + "Pass --suite NAME, the suite to sign off for (e.g. --suite release-gate)."));
         Suite suite = Suites.load(suiteName);
         List<QuarantineEntry> quarantine = Quarantine.load(quarantineFile, () -> ScenarioIds.all(scenariosPackage));
 
         // A reused artifacts directory can still hold another run's XML (another suite's junit_<suite>.xml).
-        String runId = metadata.get(RunMetadata.RUN_ID).orElse(null);
+        String runId = metadata.get(RunFact.RUN_ID).orElse(null);
         List<JunitXmlFile> reports = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (JunitXmlFile report : JunitXmlFile.readDirectory(artifacts)) {
-            String reportRun = report.properties().get(JunitXmlFile.RUN_ID_PROPERTY);
+            String reportRun = report.properties().get(RunFact.RUN_ID.junitProperty());
             if (runId == null || reportRun == null || reportRun.equals(runId)) {
                 reports.add(report);
             } else {

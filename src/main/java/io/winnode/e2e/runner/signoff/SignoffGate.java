@@ -2,6 +2,7 @@ package io.winnode.e2e.runner.signoff;
 
 import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.JunitXmlResults;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Cluster;
@@ -71,11 +72,11 @@ final class SignoffGate {
         Verdict verdict = !invalid.isEmpty() ? Verdict.INVALID : !failures.isEmpty() ? Verdict.FAIL : Verdict.PASS;
         List<String> reasons = new ArrayList<>(invalid);
         reasons.addAll(failures);
-        return new SignoffVerdict(verdict, evidence.suite(), metadata.get(RunMetadata.SUITE).orElse(null), today.toString(),
-                new Cluster(metadata.get(RunMetadata.CLUSTER_KIND).orElse(null),
-                        metadata.get(RunMetadata.KUBERNETES_VERSION).orElse(null),
-                        metadata.get(RunMetadata.API_SERVER).orElse(null),
-                        metadata.get(RunMetadata.RUN_ID).orElse(null)),
+        return new SignoffVerdict(verdict, evidence.suite(), metadata.get(RunFact.SUITE).orElse(null), today.toString(),
+                new Cluster(metadata.get(RunFact.CLUSTER_KIND).orElse(null),
+                        metadata.get(RunFact.KUBERNETES_VERSION).orElse(null),
+                        metadata.get(RunFact.API_SERVER).orElse(null),
+                        metadata.get(RunFact.RUN_ID).orElse(null)),
                 List.copyOf(reasons), List.copyOf(warnings), coverage.builds(), counts(outcomes, shields),
                 problems(outcomes, shields), quarantineStatus(evidence.quarantine(), outcomes, today), metadata.values());
     }
@@ -85,17 +86,17 @@ final class SignoffGate {
         List<String> reasons = new ArrayList<>();
         String rerun = " Run the " + evidence.suite() + " suite against a real cluster with --kubeconfig (./winnode run --suite "
                 + evidence.suite() + " --kubeconfig PATH) and sign off on that run.";
-        Optional<String> kind = evidence.metadata().get(RunMetadata.CLUSTER_KIND);
+        Optional<String> kind = evidence.metadata().get(RunFact.CLUSTER_KIND);
         if (kind.isEmpty()) {
-            reasons.add(RunMetadata.FILE + " does not say which cluster the run used (no " + RunMetadata.CLUSTER_KIND
+            reasons.add(RunMetadata.FILE + " does not say which cluster the run used (no " + RunFact.CLUSTER_KIND.key()
                     + "), so it cannot be shown to be a real one." + rerun);
         } else if (!REAL.equals(kind.get())) {
             reasons.add("The run was on a " + kind.get() + " cluster, not a real one: a pass there proves the suite, "
                     + "not a cluster." + rerun);
         }
-        Optional<String> faults = evidence.metadata().get(RunMetadata.FAULTS);
+        Optional<String> faults = evidence.metadata().get(RunFact.FAULTS);
         if (faults.isEmpty()) {
-            reasons.add(RunMetadata.FILE + " does not say whether faults were injected (no " + RunMetadata.FAULTS
+            reasons.add(RunMetadata.FILE + " does not say whether faults were injected (no " + RunFact.FAULTS.key()
                     + "), so the run cannot be shown to be clean." + rerun);
         } else if (!NO_FAULTS.equalsIgnoreCase(faults.get())) {
             reasons.add("Faults were injected (" + faults.get() + "): their failures were provoked on purpose. Run again "
@@ -103,12 +104,12 @@ final class SignoffGate {
         }
         for (JunitXmlFile report : evidence.reports()) {
             String file = report.file().getFileName().toString();
-            String xmlKind = report.properties().get("winnode.cluster.kind");
+            String xmlKind = report.properties().get(RunFact.CLUSTER_KIND.junitProperty());
             if (xmlKind != null && !REAL.equals(xmlKind) && kind.filter(REAL::equals).isPresent()) {
                 reasons.add(file + " says the run was on a " + xmlKind + " cluster although " + RunMetadata.FILE
                         + " says real: the artifacts directory mixes runs." + rerun);
             }
-            String xmlFaults = report.properties().get("winnode.faults");
+            String xmlFaults = report.properties().get(RunFact.FAULTS.junitProperty());
             if (xmlFaults != null && !NO_FAULTS.equalsIgnoreCase(xmlFaults) && faults.filter(NO_FAULTS::equalsIgnoreCase).isPresent()) {
                 reasons.add(file + " says faults " + xmlFaults + " were injected although " + RunMetadata.FILE
                         + " says none: the artifacts directory mixes runs." + rerun);
@@ -118,7 +119,7 @@ final class SignoffGate {
     }
 
     private static void suiteReasons(SignoffEvidence evidence, List<String> failures) {
-        Optional<String> ran = evidence.metadata().get(RunMetadata.SUITE);
+        Optional<String> ran = evidence.metadata().get(RunFact.SUITE);
         if (ran.isEmpty()) {
             failures.add(RunMetadata.FILE + " does not name the suite the run ran, so it cannot be shown to be the "
                     + evidence.suite() + " suite. Run ./winnode run --suite " + evidence.suite() + " again.");

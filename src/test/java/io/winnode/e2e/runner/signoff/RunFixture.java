@@ -3,6 +3,7 @@ package io.winnode.e2e.runner.signoff;
 import io.winnode.e2e.runner.results.JunitXmlFile.Attempt;
 import io.winnode.e2e.runner.results.JunitXmlFile.AttemptResult;
 import io.winnode.e2e.runner.results.JunitXmlFile;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
 
@@ -33,14 +34,14 @@ public final class RunFixture {
     /** A clean run of {@code suite} on a real cluster whose Windows nodes run {@code builds}. */
     public static RunFixture real(String suite, String... builds) {
         RunFixture run = new RunFixture();
-        run.metadata.put(RunMetadata.SUITE, suite);
-        run.metadata.put(RunMetadata.RUN_ID, RUN_ID);
-        run.metadata.put(RunMetadata.CLUSTER_KIND, "real");
-        run.metadata.put(RunMetadata.KUBERNETES_VERSION, "v1.31.2");
-        run.metadata.put(RunMetadata.WINDOWS_BUILDS, String.join(",", builds));
-        run.metadata.put(RunMetadata.FAULTS, "none");
+        run.metadata.put(RunFact.SUITE.key(), suite);
+        run.metadata.put(RunFact.RUN_ID.key(), RUN_ID);
+        run.metadata.put(RunFact.CLUSTER_KIND.key(), "real");
+        run.metadata.put(RunFact.KUBERNETES_VERSION.key(), "v1.31.2");
+        run.metadata.put(RunFact.WINDOWS_BUILDS.key(), String.join(",", builds));
+        run.metadata.put(RunFact.FAULTS.key(), "none");
         run.xmlProperties.put("winnode.cluster.kind", "real");
-        run.xmlProperties.put(JunitXmlFile.RUN_ID_PROPERTY, RUN_ID);
+        run.xmlProperties.put(RunFact.RUN_ID.junitProperty(), RUN_ID);
         run.xmlProperties.put("winnode.faults", "none");
         return run;
     }
@@ -126,7 +127,7 @@ public final class RunFixture {
     }
 
     private String junitFileName() {
-        return "junit_" + metadata.getOrDefault(RunMetadata.SUITE, "unnamed") + ".xml";
+        return "junit_" + metadata.getOrDefault(RunFact.SUITE.key(), "unnamed") + ".xml";
     }
 
     private static String escape(String s) {

@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner.signoff;
 
 import io.winnode.e2e.runner.results.ExitCodes;
-import io.winnode.e2e.runner.results.RunMetadata;
+import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.selection.Quarantine;
 import io.winnode.e2e.runner.selection.QuarantineEntry;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Verdict;
@@ -137,7 +137,7 @@ class SignoffGateTest {
 
     @Test
     void aBuildTheTestsRanOnButTheMetadataDoesNotListIsNotCovered() {
-        RunFixture run = greenRun().metadata(RunMetadata.WINDOWS_BUILDS, "ltsc2022");
+        RunFixture run = greenRun().metadata(RunFact.WINDOWS_BUILDS.key(), "ltsc2022");
 
         SignoffVerdict verdict = judge(run);
 
@@ -213,7 +213,7 @@ class SignoffGateTest {
 
     @Test
     void aSimulatedRunIsInvalidEvenWhenEverythingPassed() {
-        RunFixture run = greenRun().metadata(RunMetadata.CLUSTER_KIND, "simulated").xmlProperty("winnode.cluster.kind", "simulated");
+        RunFixture run = greenRun().metadata(RunFact.CLUSTER_KIND.key(), "simulated").xmlProperty("winnode.cluster.kind", "simulated");
 
         SignoffVerdict verdict = judge(run);
 
@@ -225,14 +225,14 @@ class SignoffGateTest {
 
     @Test
     void anyKindButRealIsInvalid() {
-        assertThat(judge(greenRun().metadata(RunMetadata.CLUSTER_KIND, "k3s")).verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(judge(greenRun().metadata(RunMetadata.CLUSTER_KIND, null)).reasons())
+        assertThat(judge(greenRun().metadata(RunFact.CLUSTER_KIND.key(), "k3s")).verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(judge(greenRun().metadata(RunFact.CLUSTER_KIND.key(), null)).reasons())
                 .singleElement().asString().contains("does not say which cluster");
     }
 
     @Test
     void injectedFaultsMakeTheRunInvalidAndOtherFindingsAreStillListed() {
-        RunFixture run = greenRun().metadata(RunMetadata.FAULTS, "D-22").failed(name(CONNECT, "linux"), CONNECT, "refused");
+        RunFixture run = greenRun().metadata(RunFact.FAULTS.key(), "D-22").failed(name(CONNECT, "linux"), CONNECT, "refused");
 
         SignoffVerdict verdict = judge(run);
 
