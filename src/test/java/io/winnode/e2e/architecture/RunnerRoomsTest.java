@@ -1,0 +1,94 @@
+package io.winnode.e2e.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The runner's rooms and the direction of their doors, read from the bytecode (so a fully qualified
+ * name written inline counts as much as an import): the command line on top; below it faults,
+ * sign-off and report; then one run; then selection and cluster; results and files at the bottom.
+ * No room reaches up, and no two classes of the project share a simple name.
+ */
+@AnalyzeClasses(packages = "io.winnode.e2e", importOptions = ImportOption.DoNotIncludeTests.class)
+class RunnerRoomsTest {
+
+    private static final String COMMAND_LINE = "Command line";
+    private static final String FAULTS = "Faults";
+    private static final String SIGNOFF = "Sign-off";
+    private static final String REPORT = "Report";
+    private static final String RUN = "Run";
+    private static final String SELECTION = "Selection";
+    private static final String CLUSTER = "Cluster";
+    private static final String RESULTS = "Results";
+    private static final String FILES = "Files";
+
+    @ArchTest
+    static final ArchRule runnerRoomsAreFreeOfCycles =
+            slices().matching("io.winnode.e2e.runner.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule runnerRoomsOnlyReachDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer(COMMAND_LINE).definedBy("io.winnode.e2e.runner")
+            .layer(FAULTS).definedBy("io.winnode.e2e.runner.faults..")
+            .layer(SIGNOFF).definedBy("io.winnode.e2e.runner.signoff..")
+            .layer(REPORT).definedBy("io.winnode.e2e.runner.report..")
+            .layer(RUN).definedBy("io.winnode.e2e.runner.run..")
+            .layer(SELECTION).definedBy("io.winnode.e2e.runner.selection..")
+            .layer(CLUSTER).definedBy("io.winnode.e2e.runner.cluster..")
+            .layer(RESULTS).definedBy("io.winnode.e2e.runner.results..")
+            .layer(FILES).definedBy("io.winnode.e2e.runner.files..")
+            .whereLayer(COMMAND_LINE).mayNotBeAccessedByAnyLayer()
+            .whereLayer(FAULTS).mayOnlyBeAccessedByLayers(COMMAND_LINE)
+            .whereLayer(SIGNOFF).mayOnlyBeAccessedByLayers(COMMAND_LINE)
+            .whereLayer(REPORT).mayOnlyBeAccessedByLayers(COMMAND_LINE)
+            .whereLayer(RUN).mayOnlyBeAccessedByLayers(COMMAND_LINE)
+            .whereLayer(SELECTION).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SIGNOFF, RUN)
+            .whereLayer(CLUSTER).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, RUN)
+            .whereLayer(RESULTS).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SIGNOFF, REPORT, RUN, SELECTION, CLUSTER)
+            .whereLayer(FILES).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SELECTION, CLUSTER);
+
+    /** Nested classes are named within their class ({@code Signoff.Result}); top-level ones stand alone in stack traces and imports. */
+    @ArchTest
+    static final ArchRule noTwoClassesShareASimpleName = classes()
+            .that().resideInAPackage("io.winnode.e2e..").and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
+            .should(haveASimpleNameNoOtherClassHas());
+
+    private static ArchCondition<JavaClass> haveASimpleNameNoOtherClassHas() {
+        return new ArchCondition<>("have a simple name no other class has") {
+            private Map<String, List<String>> namesakes = Map.of();
+
+            @Override
+            public void init(Collection<JavaClass> allClasses) {
+                namesakes = allClasses.stream().collect(Collectors.groupingBy(JavaClass::getSimpleName,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+            }
+
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                List<String> others = namesakes.getOrDefault(javaClass.getSimpleName(), List.of()).stream()
+                        .filter(name -> !name.equals(javaClass.getName())).toList();
+                if (!others.isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()
+                            + " shares its simple name with " + String.join(", ", others)
+                            + ": rename one so that each name says what it holds"));
+                }
+            }
+        };
+    }
+}
