@@ -1,13 +1,15 @@
 package io.winnode.e2e.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +25,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * name written inline counts as much as an import): the command line on top; below it faults,
  * sign-off and report; then one run; then selection and cluster; results and files at the bottom.
  * No room reaches up, and no two classes of the project share a simple name.
+ *
+ * <p>Plain JUnit tests over one import of the main classes (not {@code @AnalyzeClasses} fields):
+ * Surefire's {@code -Dtest=Class#method} filter then selects them like any other test.
  */
-@AnalyzeClasses(packages = "io.winnode.e2e", importOptions = ImportOption.DoNotIncludeTests.class)
 class RunnerRoomsTest {
 
     private static final String COMMAND_LINE = "Command line";
@@ -37,12 +41,30 @@ class RunnerRoomsTest {
     private static final String RESULTS = "Results";
     private static final String FILES = "Files";
 
-    @ArchTest
-    static final ArchRule runnerRoomsAreFreeOfCycles =
-            slices().matching("io.winnode.e2e.runner.(*)..").should().beFreeOfCycles();
+    private static JavaClasses mainClasses;
 
-    @ArchTest
-    static final ArchRule runnerRoomsOnlyReachDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+    @BeforeAll
+    static void importMainClasses() {
+        mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.winnode.e2e");
+    }
+
+    @Test
+    void runnerRoomsAreFreeOfCycles() {
+        slices().matching("io.winnode.e2e.runner.(*)..").should().beFreeOfCycles().check(mainClasses);
+    }
+
+    @Test
+    void runnerRoomsOnlyReachDown() {
+        ROOMS_REACH_ONLY_DOWN.check(mainClasses);
+    }
+
+    @Test
+    void noTwoClassesShareASimpleName() {
+        NO_SHARED_SIMPLE_NAME.check(mainClasses);
+    }
+
+    private static final ArchRule ROOMS_REACH_ONLY_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(COMMAND_LINE).definedBy("io.winnode.e2e.runner")
             .layer(FAULTS).definedBy("io.winnode.e2e.runner.faults..")
             .layer(SIGNOFF).definedBy("io.winnode.e2e.runner.signoff..")
@@ -63,8 +85,7 @@ class RunnerRoomsTest {
             .whereLayer(FILES).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SELECTION, CLUSTER);
 
     /** Nested classes are named within their class ({@code Signoff.Result}); top-level ones stand alone in stack traces and imports. */
-    @ArchTest
-    static final ArchRule noTwoClassesShareASimpleName = classes()
+    private static final ArchRule NO_SHARED_SIMPLE_NAME = classes()
             .that().resideInAPackage("io.winnode.e2e..").and().areTopLevelClasses()
             .and().doNotHaveSimpleName("package-info")
             .should(haveASimpleNameNoOtherClassHas());
