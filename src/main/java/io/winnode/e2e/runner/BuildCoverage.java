@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.runner.SignoffVerdict.Builds;
 
 import java.util.ArrayList;

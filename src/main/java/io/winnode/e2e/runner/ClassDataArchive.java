@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,6 +129,6 @@ final class ClassDataArchive implements AutoCloseable {
 
     @Override
     public void close() {
-        Directories.deleteQuietly(directory);
+        DirectoryTrees.deleteQuietly(directory);
     }
 }

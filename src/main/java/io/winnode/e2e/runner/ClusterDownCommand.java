@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +63,6 @@ final class ClusterDownCommand implements Callable<Integer> {
             return;
         }
         ClusterUpCommand.reap(files);
-        Directories.deleteQuietly(files.directory());
+        DirectoryTrees.deleteQuietly(files.directory());
     }
 }

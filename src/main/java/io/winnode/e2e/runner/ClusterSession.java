@@ -1,10 +1,11 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterConnection;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
-import io.winnode.e2e.framework.config.InvalidInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ final class ClusterSession implements AutoCloseable {
             if (local != null) {
                 local.close();
             }
-            Directories.deleteQuietly(scratch);
+            DirectoryTrees.deleteQuietly(scratch);
             throw e;
         }
     }
@@ -121,7 +122,7 @@ final class ClusterSession implements AutoCloseable {
         cluster.close();
         if (local != null) {
             local.close();
-            Directories.deleteQuietly(scratch);
+            DirectoryTrees.deleteQuietly(scratch);
         }
     }
 

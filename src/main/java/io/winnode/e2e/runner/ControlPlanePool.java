@@ -1,5 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -95,6 +97,6 @@ final class ControlPlanePool implements AutoCloseable {
                 System.err.println("winnode: stopping a shared control plane failed: " + e);
             }
         }
-        Directories.deleteQuietly(root);
+        DirectoryTrees.deleteQuietly(root);
     }
 }

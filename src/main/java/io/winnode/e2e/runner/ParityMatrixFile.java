@@ -2,7 +2,7 @@ package io.winnode.e2e.runner;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

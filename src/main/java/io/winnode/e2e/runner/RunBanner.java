@@ -2,8 +2,8 @@ package io.winnode.e2e.runner;
 
 import io.winnode.e2e.framework.cluster.Cluster;
 
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.nodes.ClusterNode;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,13 +1,13 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.framework.nodes.ClusterNode;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import org.junit.platform.launcher.LauncherSession;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import io.winnode.e2e.runner.SignoffVerdict.Problem;
 import io.winnode.e2e.runner.SignoffVerdict.QuarantineStatus;
 

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.junit.Tags;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.support.descriptor.ClassSource;

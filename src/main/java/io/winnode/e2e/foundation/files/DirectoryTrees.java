@@ -1,0 +1,32 @@
+package io.winnode.e2e.foundation.files;
+
+import org.apache.commons.io.file.PathUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/** Removing a directory a command or an embedded cluster made for itself, with everything in it. */
+public final class DirectoryTrees {
+
+    private DirectoryTrees() {
+    }
+
+    /**
+     * Deletes {@code dir} and everything under it (symbolic links are removed, never followed); a
+     * missing or null {@code dir} is nothing to do. A failure is reported on stderr and never thrown:
+     * callers clean up as they end, where a leftover scratch directory must not hide their own
+     * result or exception.
+     */
+    public static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            PathUtils.delete(dir);
+        } catch (IOException e) {
+            System.err.println("winnode: could not delete " + dir + ": " + e);
+        }
+    }
+}
