@@ -16,7 +16,7 @@ public final class FaultFiles {
     private FaultFiles() {
     }
 
-    /** @throws io.winnode.e2e.foundation.input.InvalidInputException when the file is missing or malformed */
+    /** @throws InvalidInputException when the file is missing or malformed */
     public static FaultFile read(Path file) {
         try {
             return YamlFiles.read(file, FaultFile.class);
