@@ -1,13 +1,10 @@
 package io.winnode.e2e.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rooms' doors ({@link Rooms}) on the project's main classes, imported once for all of them.
- * Test classes are left out: tests may reach across rooms to set up what they check.
+ * The rooms' doors ({@link Rooms}) on the project's main classes ({@link MainClasses}).
  *
  * <p>Plain JUnit tests rather than {@code @ArchTest} fields: Surefire 3.5.3, the project's, neither
  * runs those fields nor reports their failures (TNG/ArchUnit#1442, #1524), so a broken door would
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.winnode.e2e");
+    private static final JavaClasses MAIN = MainClasses.all();
 
     @Test
     void scenariosNeverKnowTheClusterIsSimulated() {
