@@ -24,14 +24,25 @@ class DirectoryTreesTest {
         Files.writeString(temp.resolve("scratch/kubeconfig"), "y");
         Files.createSymbolicLink(temp.resolve("scratch/link-to-kept"), kept);
 
-        DirectoryTrees.deleteQuietly(temp.resolve("scratch"));
+        DirectoryTrees.delete(temp.resolve("scratch"));
 
         assertThat(temp.resolve("scratch")).doesNotExist();
         assertThat(kept.resolve("data.txt")).hasContent("not the scratch directory's");
     }
 
     @Test
+    void theQuietDeleteRemovesATreeToo() throws IOException {
+        Files.createDirectories(temp.resolve("scratch/pki"));
+        Files.writeString(temp.resolve("scratch/pki/ca.key"), "z");
+
+        DirectoryTrees.deleteQuietly(temp.resolve("scratch"));
+
+        assertThat(temp.resolve("scratch")).doesNotExist();
+    }
+
+    @Test
     void aMissingOrNullDirectoryIsNothingToDo() {
+        DirectoryTrees.delete(temp.resolve("never-made"));
         DirectoryTrees.deleteQuietly(temp.resolve("never-made"));
         DirectoryTrees.deleteQuietly(null);
 
