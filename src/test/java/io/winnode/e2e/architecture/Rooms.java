@@ -13,7 +13,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The project's rooms and their one-way doors, as rules over the compiled classes: a dependency
- * counts however it is written (import, fully qualified name inline, a constant, a class literal).
+ * counts however it is written (import or fully qualified name inline; a call, a field, an enum
+ * constant, a class literal, a type in a signature).
  * Scenarios speak to the framework and never know the cluster is simulated; the framework knows
  * neither scenarios, simulator nor runner; the simulator only the foundation; the foundation
  * nothing of ours but itself. {@link ArchitectureTest} checks them on the main classes,
@@ -21,8 +22,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *
  * <p>What bytecode cannot show: javac copies a compile-time constant (a {@code static final} String
  * or number) into the class that uses it, so such a constant read across a door leaves no trace.
- * A value two rooms must agree on therefore lives in the foundation (as
- * {@link SimulatedProviderId#SCHEME} does).
+ * A value two rooms must agree on therefore lives in the foundation behind methods, as
+ * {@link SimulatedProviderId}'s scheme does.
  */
 final class Rooms {
 
