@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
 import io.winnode.e2e.runner.cluster.EmbeddedClusterFiles;
-import io.winnode.e2e.runner.files.Directories;
 import io.winnode.e2e.runner.results.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +64,6 @@ final class ClusterDownCommand implements Callable<Integer> {
             return;
         }
         ClusterUpCommand.reap(files);
-        Directories.deleteQuietly(files.directory());
+        DirectoryTrees.deleteQuietly(files.directory());
     }
 }

@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.runner.results.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

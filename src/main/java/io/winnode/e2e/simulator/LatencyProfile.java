@@ -1,6 +1,6 @@
 package io.winnode.e2e.simulator;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.Locale;

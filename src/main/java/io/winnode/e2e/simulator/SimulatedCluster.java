@@ -3,6 +3,7 @@ package io.winnode.e2e.simulator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.winnode.e2e.foundation.files.DirectoryTrees;
 import io.winnode.e2e.simulator.controlplane.ControlPlane;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneConfig;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneEndpoint;
@@ -21,11 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * An embedded mixed Linux + Windows cluster: the real Kubernetes control plane (etcd,
@@ -115,7 +114,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 tunnel.close();
             }
             if (temporary) {
-                deleteRecursively(directory);
+                DirectoryTrees.deleteQuietly(directory);
             }
             throw e;
         }
@@ -249,20 +248,9 @@ public final class SimulatedCluster implements AutoCloseable {
                 }
                 tunnel.close();
                 if (temporaryDirectory) {
-                    deleteRecursively(directory);
+                    DirectoryTrees.deleteQuietly(directory);
                 }
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("winnode: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,9 @@
 /**
  * An embedded mixed Linux + Windows cluster for proving the suite: the <b>real</b> Kubernetes control
  * plane with <b>simulated nodes</b>, as kwok and kubemark run it ({@link io.winnode.e2e.simulator.SimulatedCluster}).
- * Reachable only through the API server.
+ * Reachable only through the API server. Of ours it uses only the ground floor
+ * {@code io.winnode.e2e.foundation} (OS families, Windows builds, the image contract, YAML, input
+ * errors), never the test framework, so it cannot take the suite's view of what a cluster does.
  *
  * <h2>Layers</h2>
  * <ul>

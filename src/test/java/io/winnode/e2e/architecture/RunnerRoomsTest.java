@@ -1,14 +1,10 @@
 package io.winnode.e2e.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
@@ -26,8 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * sign-off and report; then one run; then selection and cluster; results and files at the bottom.
  * No room reaches up, and no two classes of the project share a simple name.
  *
- * <p>Plain JUnit tests over one import of the main classes (not {@code @AnalyzeClasses} fields):
- * Surefire's {@code -Dtest=Class#method} filter then selects them like any other test.
+ * <p>Plain JUnit tests over {@link MainClasses} (not {@code @AnalyzeClasses} fields): Surefire's
+ * {@code -Dtest} filter then selects them like any other test.
  */
 class RunnerRoomsTest {
 
@@ -41,27 +37,19 @@ class RunnerRoomsTest {
     private static final String RESULTS = "Results";
     private static final String FILES = "Files";
 
-    private static JavaClasses mainClasses;
-
-    @BeforeAll
-    static void importMainClasses() {
-        mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.winnode.e2e");
-    }
-
     @Test
     void runnerRoomsAreFreeOfCycles() {
-        slices().matching("io.winnode.e2e.runner.(*)..").should().beFreeOfCycles().check(mainClasses);
+        slices().matching("io.winnode.e2e.runner.(*)..").should().beFreeOfCycles().check(MainClasses.all());
     }
 
     @Test
     void runnerRoomsOnlyReachDown() {
-        ROOMS_REACH_ONLY_DOWN.check(mainClasses);
+        ROOMS_REACH_ONLY_DOWN.check(MainClasses.all());
     }
 
     @Test
     void noTwoClassesShareASimpleName() {
-        NO_SHARED_SIMPLE_NAME.check(mainClasses);
+        NO_SHARED_SIMPLE_NAME.check(MainClasses.all());
     }
 
     private static final ArchRule ROOMS_REACH_ONLY_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()

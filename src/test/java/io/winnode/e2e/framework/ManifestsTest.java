@@ -2,11 +2,11 @@ package io.winnode.e2e.framework;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.manifests.ManifestTemplate;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package io.winnode.e2e.framework;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.junit.ParityTest;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.framework.parity.BuildExpectation;
 import io.winnode.e2e.framework.parity.Expectation;
 import io.winnode.e2e.framework.parity.ParityCheck;
-import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.framework.parity.ParityExpectations;
+import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.framework.parity.ParityRow;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.winnode.e2e.framework;
 
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.parity.BuildExpectation;
 import io.winnode.e2e.framework.parity.Expectation;
 import io.winnode.e2e.framework.parity.Observation;
 import io.winnode.e2e.framework.parity.ParityExpectations;
-import io.winnode.e2e.framework.parity.ParityMatrix;
 import io.winnode.e2e.framework.parity.ParityMatrix.Verdict;
+import io.winnode.e2e.framework.parity.ParityMatrix;
 import io.winnode.e2e.framework.parity.ParityRow;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.framework;
 
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.Test;
 

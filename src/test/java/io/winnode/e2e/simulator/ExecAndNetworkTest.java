@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
-import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static io.winnode.e2e.foundation.os.OsFamily.LINUX;
+import static io.winnode.e2e.foundation.os.OsFamily.WINDOWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

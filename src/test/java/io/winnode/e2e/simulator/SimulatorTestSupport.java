@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.exec.ExecResult;
-import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Base64;
 import java.util.List;
 
-import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
-import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static io.winnode.e2e.foundation.os.OsFamily.LINUX;
+import static io.winnode.e2e.foundation.os.OsFamily.WINDOWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Volumes (parity STO-01, STO-03, STO-04, STO-06) and container identity (SEC-04, SEC-05) on both OSes. */

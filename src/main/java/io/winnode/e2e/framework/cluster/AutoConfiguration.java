@@ -1,6 +1,6 @@
 package io.winnode.e2e.framework.cluster;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import java.io.File;
 import java.nio.file.Files;

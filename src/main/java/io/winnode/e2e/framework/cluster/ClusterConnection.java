@@ -5,7 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.nodes.SimulatedProviderId;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 
 import java.nio.file.Files;
@@ -90,8 +91,8 @@ public final class ClusterConnection {
         if (target.kind() != ClusterKind.REAL) {
             return target;
         }
-        boolean simulated = client.nodes().list().getItems().stream().anyMatch(n -> n.getSpec().getProviderID() != null
-                && n.getSpec().getProviderID().startsWith(ClusterKind.SIMULATED_PROVIDER_ID_SCHEME));
+        boolean simulated = client.nodes().list().getItems().stream()
+                .anyMatch(n -> SimulatedProviderId.marks(n.getSpec().getProviderID()));
         return simulated ? new ClusterTarget(target.kubeconfig(), target.context(), ClusterKind.SIMULATED) : target;
     }
 

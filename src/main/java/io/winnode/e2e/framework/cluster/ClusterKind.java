@@ -16,9 +16,6 @@ public enum ClusterKind {
     /** A cluster reached through a kubeconfig or in-cluster configuration. */
     REAL("real");
 
-    /** The provider id prefix of the embedded cluster's simulated nodes ({@code spec.providerID}). */
-    public static final String SIMULATED_PROVIDER_ID_SCHEME = "winnode-simulated://";
-
     private final String label;
 
     ClusterKind(String label) {

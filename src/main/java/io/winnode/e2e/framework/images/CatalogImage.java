@@ -1,5 +1,7 @@
 package io.winnode.e2e.framework.images;
 
+import io.winnode.e2e.foundation.images.ImagePlatform;
+
 import java.util.List;
 
 /** One image of {@code images/catalog.yaml}: where it lives and which platforms its manifest list carries. */

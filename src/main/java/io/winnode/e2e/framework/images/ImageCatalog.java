@@ -1,9 +1,10 @@
 package io.winnode.e2e.framework.images;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.images.CatalogListing;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public final class ImageCatalog {
 
-    public static final String FILE = "images/catalog.yaml";
+    public static final String FILE = CatalogListing.FILE;
 
     /** The shape of {@code images/catalog.yaml}. */
     public record CatalogFile(List<CatalogImage> images) {

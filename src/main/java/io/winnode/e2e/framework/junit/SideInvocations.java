@@ -1,6 +1,6 @@
 package io.winnode.e2e.framework.junit;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.parity.ParityRow;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.extension.ExtensionContext;

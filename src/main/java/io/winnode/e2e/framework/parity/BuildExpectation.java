@@ -1,6 +1,6 @@
 package io.winnode.e2e.framework.parity;
 
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.winnode.e2e.framework.parity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.placement.Side;
 
 import java.util.List;

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.PodOSBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.winnode.e2e.framework.placement;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 import java.util.Optional;
 

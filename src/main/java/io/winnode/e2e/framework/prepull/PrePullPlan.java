@@ -1,9 +1,9 @@
 package io.winnode.e2e.framework.prepull;
 
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.images.CatalogImage;
 import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.nodes.ClusterNode;
-import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.framework.lifecycle.Ownership;
-import io.winnode.e2e.framework.nodes.OsFamily;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.winnode.e2e.framework.workloads;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 /** A pod the suite deployed and saw running: where it is and how to reach it. */
 public record RunningPod(String namespace, String name, OsFamily os, String node, String podIp, String hostIp) {

@@ -1,10 +1,10 @@
 package io.winnode.e2e.runner.cluster;
 
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.nodes.ClusterNode;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 
 import java.util.Collection;
 import java.util.List;

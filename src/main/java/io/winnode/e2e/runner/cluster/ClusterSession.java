@@ -1,11 +1,11 @@
 package io.winnode.e2e.runner.cluster;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterConnection;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterTarget;
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.runner.files.Directories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +96,7 @@ public final class ClusterSession implements AutoCloseable {
             if (local != null) {
                 local.close();
             }
-            Directories.deleteQuietly(scratch);
+            DirectoryTrees.deleteQuietly(scratch);
             throw e;
         }
     }
@@ -130,7 +130,7 @@ public final class ClusterSession implements AutoCloseable {
         cluster.close();
         if (local != null) {
             local.close();
-            Directories.deleteQuietly(scratch);
+            DirectoryTrees.deleteQuietly(scratch);
         }
     }
 

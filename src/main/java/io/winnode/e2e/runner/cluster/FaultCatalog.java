@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner.cluster;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.ProjectFiles;
+import io.winnode.e2e.foundation.files.ProjectFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.runner.files.ProjectFolder;
 
 import java.nio.file.Files;

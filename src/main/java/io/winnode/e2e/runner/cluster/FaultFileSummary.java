@@ -1,8 +1,8 @@
 package io.winnode.e2e.runner.cluster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.winnode.e2e.runner.cluster;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.cluster;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.simulator.LatencyProfile;
 import io.winnode.e2e.simulator.SimulatedCluster;
 import io.winnode.e2e.simulator.SimulatorOptions;

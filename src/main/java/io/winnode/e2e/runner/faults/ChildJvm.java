@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.faults;
 
-import io.winnode.e2e.framework.config.ProjectFiles;
+import io.winnode.e2e.foundation.files.ProjectFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

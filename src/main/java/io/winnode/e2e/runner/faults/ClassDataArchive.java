@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.faults;
 
-import io.winnode.e2e.runner.files.Directories;
+import io.winnode.e2e.foundation.files.DirectoryTrees;
 
 import java.io.File;
 import java.io.IOException;
@@ -129,6 +129,6 @@ public final class ClassDataArchive implements AutoCloseable {
 
     @Override
     public void close() {
-        Directories.deleteQuietly(directory);
+        DirectoryTrees.deleteQuietly(directory);
     }
 }

@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner.faults;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
 import io.winnode.e2e.runner.cluster.SimulatedClusterLauncher;
-import io.winnode.e2e.runner.files.Directories;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,6 +98,6 @@ public final class ControlPlanePool implements AutoCloseable {
                 System.err.println("winnode: stopping a shared control plane failed: " + e);
             }
         }
-        Directories.deleteQuietly(root);
+        DirectoryTrees.deleteQuietly(root);
     }
 }

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.faults;
 
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.results.JunitXmlResults;

@@ -1,5 +1,5 @@
 /**
- * Small file helpers every runner room may use: the project's data folders as the checkout or the
- * jar holds them ({@code ProjectFolder}) and deleting a scratch directory. Uses only the framework.
+ * The project's data folders ({@code suites/}, {@code faults/catalog/}) as the checkout or the jar
+ * holds them ({@code ProjectFolder}), for the rooms that list them. Uses only the foundation.
  */
 package io.winnode.e2e.runner.files;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.report;
 
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

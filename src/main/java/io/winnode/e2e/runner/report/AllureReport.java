@@ -1,7 +1,7 @@
 package io.winnode.e2e.runner.report;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

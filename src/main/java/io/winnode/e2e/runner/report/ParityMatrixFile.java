@@ -2,7 +2,7 @@ package io.winnode.e2e.runner.report;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import io.winnode.e2e.runner.run.ParityReport;
 
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import org.junit.platform.launcher.TestExecutionListener;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.run;
 
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import io.winnode.e2e.framework.parity.Observation;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityMatrix;

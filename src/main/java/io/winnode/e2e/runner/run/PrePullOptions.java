@@ -1,9 +1,9 @@
 package io.winnode.e2e.runner.run;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.images.ImageCatalog;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.prepull.PrePullPhase;
 import io.winnode.e2e.framework.prepull.PrePullPlan;
 import picocli.CommandLine.ITypeConverter;

@@ -1,8 +1,8 @@
 package io.winnode.e2e.runner.run;
 
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.ClusterFacts;
 import io.winnode.e2e.runner.selection.TestSelection;

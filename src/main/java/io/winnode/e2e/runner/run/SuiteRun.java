@@ -1,12 +1,12 @@
 package io.winnode.e2e.runner.run;
 
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.ClusterSession;

@@ -1,8 +1,8 @@
 package io.winnode.e2e.runner.selection;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.ProjectFiles;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.files.ProjectFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.net.URI;
 import java.net.URISyntaxException;

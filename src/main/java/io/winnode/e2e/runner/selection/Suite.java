@@ -1,8 +1,8 @@
 package io.winnode.e2e.runner.selection;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.selection;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.commons.JUnitException;

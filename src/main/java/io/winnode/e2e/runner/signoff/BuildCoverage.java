@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Builds;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.runner.results.JunitXmlFile;
 import io.winnode.e2e.runner.results.RunFact;
 import io.winnode.e2e.runner.results.RunMetadata;

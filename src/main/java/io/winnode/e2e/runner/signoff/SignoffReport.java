@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.signoff;
 
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import io.winnode.e2e.runner.results.JunitXmlResults;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.Problem;
 import io.winnode.e2e.runner.signoff.SignoffVerdict.QuarantineStatus;

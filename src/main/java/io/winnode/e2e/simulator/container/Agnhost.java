@@ -76,7 +76,7 @@ public final class Agnhost {
             return CommandOutcome.fail(1, "DNS: lookup tcp/" + target.substring(colon + 1) + ": unknown port\n");
         }
         NetworkAccess.ConnectResult result = env.network().connect(host, port, timeout);
-        boolean windows = env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+        boolean windows = env.os() == io.winnode.e2e.foundation.os.OsFamily.WINDOWS;
         return switch (result.kind()) {
             case CONNECTED -> CommandOutcome.ok("");
             case REFUSED -> CommandOutcome.fail(1, windows
@@ -95,7 +95,7 @@ public final class Agnhost {
      */
     private static String noSuchHost(String host, ContainerEnvironment env) {
         List<String> servers = env.network().nameservers();
-        return env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS || servers.isEmpty()
+        return env.os() == io.winnode.e2e.foundation.os.OsFamily.WINDOWS || servers.isEmpty()
                 ? "lookup " + host + ": no such host"
                 : "lookup " + host + " on " + servers.get(0) + ":53: no such host";
     }

@@ -1,6 +1,6 @@
 package io.winnode.e2e.simulator.container;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.winnode.e2e.simulator.container;
 
-import io.winnode.e2e.framework.images.ImageContract;
-import io.winnode.e2e.framework.images.ImageVariant;
-import io.winnode.e2e.framework.images.PowerShellFacts;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.images.ImageContract;
+import io.winnode.e2e.foundation.images.ImageVariant;
+import io.winnode.e2e.foundation.images.PowerShellFacts;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 import java.util.List;
 import java.util.Locale;

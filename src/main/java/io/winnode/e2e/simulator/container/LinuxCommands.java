@@ -38,7 +38,7 @@ final class LinuxCommands {
 
     /** A program the image really has but whose behaviour the simulator does not model: a plain failure saying so. */
     static CommandOutcome notModelled(String program, ContainerEnvironment env) {
-        String eol = env.os() == io.winnode.e2e.framework.nodes.OsFamily.WINDOWS ? "\r\n" : "\n";
+        String eol = env.os() == io.winnode.e2e.foundation.os.OsFamily.WINDOWS ? "\r\n" : "\n";
         return CommandOutcome.fail(1, program + " exists in the image but is not modelled by the simulator" + eol);
     }
 

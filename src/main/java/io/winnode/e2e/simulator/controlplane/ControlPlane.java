@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.winnode.e2e.foundation.files.DirectoryTrees;
 import io.winnode.e2e.simulator.controlplane.ClusterCertificates.KeyPairFiles;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneBinaries.Component;
 
@@ -95,7 +96,7 @@ public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
         }
         // A throwaway cluster: a reused directory must not hand the new apiserver the old cluster's objects, which
         // would carry tokens and CA data of certificates regenerated below.
-        deleteRecursively(directory.resolve("etcd"));
+        DirectoryTrees.delete(directory.resolve("etcd"));
         binaries = ControlPlaneBinaries.resolve(config.repositoryRoot(), progress);
 
         long t0 = System.nanoTime();
@@ -391,19 +392,6 @@ public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
     private IllegalStateException failure(ComponentProcess p, String what) {
         return new IllegalStateException(p.component().programName() + " " + what + ". Last lines of " + p.log() + ":\n"
                 + p.logTail(LOG_TAIL_LINES));
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete the previous etcd data in " + path, e);
-        }
     }
 
     private static String truncate(String s) {

@@ -1,7 +1,7 @@
 package io.winnode.e2e.simulator.faults;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import tools.jackson.databind.DatabindException;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ public final class FaultFiles {
     private FaultFiles() {
     }
 
-    /** @throws io.winnode.e2e.framework.config.InvalidInputException when the file is missing or malformed */
+    /** @throws InvalidInputException when the file is missing or malformed */
     public static FaultFile read(Path file) {
         try {
             return YamlFiles.read(file, FaultFile.class);

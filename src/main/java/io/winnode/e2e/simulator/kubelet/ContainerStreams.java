@@ -2,7 +2,7 @@ package io.winnode.e2e.simulator.kubelet;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.simulator.container.CommandOutcome;
 import io.winnode.e2e.simulator.container.ContainerCommands;
 import io.winnode.e2e.simulator.faults.Mechanisms.SubresourceFault;

@@ -2,7 +2,7 @@ package io.winnode.e2e.simulator.kubelet;
 
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 /**
  * The kubelet-managed hosts file of a pod not on the host network (pkg/kubelet/kubelet_pods.go

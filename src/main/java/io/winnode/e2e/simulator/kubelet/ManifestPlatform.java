@@ -1,6 +1,6 @@
 package io.winnode.e2e.simulator.kubelet;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 /**
  * One entry of a manifest list as the simulated registry records it, {@code os/arch[/os.version]},

@@ -3,7 +3,7 @@ package io.winnode.e2e.simulator.kubelet;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.winnode.e2e.simulator.kubelet;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 /**
  * What a kubelet knows about its own node: name, OS, arch, Windows build, IP, pod CIDR, and the

@@ -1,7 +1,7 @@
 package io.winnode.e2e.simulator.kubelet;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.simulator.container.NetworkAccess;
 import io.winnode.e2e.simulator.network.PodEndpoint;
 

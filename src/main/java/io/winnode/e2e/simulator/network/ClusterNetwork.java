@@ -2,7 +2,7 @@ package io.winnode.e2e.simulator.network;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectKind;
 import io.winnode.e2e.simulator.container.NetworkAccess.ConnectResult;
 

@@ -1,7 +1,7 @@
 package io.winnode.e2e.simulator.network;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 /**
  * What the service proxy of a node can do, decided by what the node's OS is, as its kubelet reports

@@ -5,8 +5,9 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
-import io.winnode.e2e.framework.nodes.OsFamily;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.nodes.SimulatedProviderId;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,13 +34,6 @@ public final class NodeFactory {
     private NodeFactory() {
     }
 
-    /**
-     * Every simulated node names its provider as {@code winnode-simulated://NAME} (a kubelet's
-     * {@code --provider-id}, as kind's nodes say {@code kind://}), so that a run reaching the cluster
-     * through a kubeconfig still knows it is not a real one.
-     */
-    public static final String PROVIDER_ID_SCHEME = io.winnode.e2e.framework.cluster.ClusterKind.SIMULATED_PROVIDER_ID_SCHEME;
-
     public static Node build(TopologyNode spec, int kubeletPort, String kubeletVersion) {
         OsFamily os = OsFamily.fromLabel(spec.os());
         Map<String, String> labels = new LinkedHashMap<>();
@@ -63,7 +57,7 @@ public final class NodeFactory {
                             "volumes.kubernetes.io/controller-managed-attach-detach", "true"))
                 .endMetadata()
                 .withNewSpec().withTaints(taints.isEmpty() ? null : taints)
-                    .withProviderID(PROVIDER_ID_SCHEME + spec.name()).endSpec()
+                    .withProviderID(SimulatedProviderId.of(spec.name())).endSpec()
                 .withNewStatus()
                     .withCapacity(capacity).withAllocatable(allocatable)
                     .addNewAddress().withType("InternalIP").withAddress(spec.internalIP()).endAddress()

@@ -1,8 +1,8 @@
 package io.winnode.e2e.simulator.topology;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

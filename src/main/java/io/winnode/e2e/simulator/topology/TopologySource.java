@@ -1,6 +1,6 @@
 package io.winnode.e2e.simulator.topology;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.winnode.e2e.framework.cluster;
 
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.framework.cluster.AutoConfiguration.Source;
-import io.winnode.e2e.framework.config.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

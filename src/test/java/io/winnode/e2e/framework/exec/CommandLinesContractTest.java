@@ -1,8 +1,8 @@
 package io.winnode.e2e.framework.exec;
 
-import io.winnode.e2e.framework.images.ImageContract;
-import io.winnode.e2e.framework.images.ImageVariant;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.images.ImageContract;
+import io.winnode.e2e.foundation.images.ImageVariant;
+import io.winnode.e2e.foundation.os.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.framework.wait;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.util.ResultsUtils;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.parity.Expectation;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.parity.ParityLedger;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.runner.report;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.winnode.e2e.scenarios.hostprocess;
 
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.exec.ExecResult;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.workloads.RunningPod;
 import org.junit.jupiter.api.Test;
 

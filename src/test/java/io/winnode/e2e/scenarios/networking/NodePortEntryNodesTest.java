@@ -1,9 +1,9 @@
 package io.winnode.e2e.scenarios.networking;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
-import io.winnode.e2e.framework.nodes.WindowsBuild;
 import io.winnode.e2e.framework.placement.Placement;
 import org.junit.jupiter.api.Test;
 

@@ -206,7 +206,7 @@ class ControlPlaneTest {
     /** NET-05a's pod, from its manifest, as the scenario renders it. */
     private static Pod hostPortPod() {
         String yaml = io.winnode.e2e.framework.manifests.ManifestTemplate
-                .load("networking/hostport-server.yaml", io.winnode.e2e.framework.nodes.OsFamily.WINDOWS)
+                .load("networking/hostport-server.yaml", io.winnode.e2e.foundation.os.OsFamily.WINDOWS)
                 .render(Map.of("NAME", "hostport-windows", "HOST_PORT", "54323",
                         "image.agnhost", "registry.k8s.io/e2e-test-images/agnhost:2.62"));
         return admin.pods().load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();

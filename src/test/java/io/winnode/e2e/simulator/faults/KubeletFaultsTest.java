@@ -3,9 +3,9 @@ package io.winnode.e2e.simulator.faults;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
-import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static io.winnode.e2e.foundation.os.OsFamily.LINUX;
+import static io.winnode.e2e.foundation.os.OsFamily.WINDOWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.winnode.e2e.framework.nodes.OsFamily.LINUX;
-import static io.winnode.e2e.framework.nodes.OsFamily.WINDOWS;
+import static io.winnode.e2e.foundation.os.OsFamily.LINUX;
+import static io.winnode.e2e.foundation.os.OsFamily.WINDOWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

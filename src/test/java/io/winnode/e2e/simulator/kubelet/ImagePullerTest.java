@@ -1,8 +1,8 @@
 package io.winnode.e2e.simulator.kubelet;
 
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.images.CatalogImage;
 import io.winnode.e2e.framework.images.ImageCatalog;
-import io.winnode.e2e.framework.nodes.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SelfSignedCertificate;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.simulator.LatencyProfile;
 import io.winnode.e2e.simulator.faults.ActiveFaults;
 import io.winnode.e2e.simulator.faults.Fault;

@@ -1,6 +1,6 @@
 package io.winnode.e2e.simulator.kubelet;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

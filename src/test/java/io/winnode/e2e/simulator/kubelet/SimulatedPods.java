@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.simulator.container.ContainerFilesystem;
 import io.winnode.e2e.simulator.container.FileTree;
 import io.winnode.e2e.simulator.container.ImageProfile;

@@ -1,4 +1,6 @@
-package io.winnode.e2e.framework.config;
+package io.winnode.e2e.foundation.files;
+
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;

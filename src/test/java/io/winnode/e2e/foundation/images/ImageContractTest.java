@@ -1,8 +1,8 @@
-package io.winnode.e2e.framework.images;
+package io.winnode.e2e.foundation.images;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.YamlFiles;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -19,9 +19,10 @@ class ImageContractTest {
 
     @Test
     void everyCatalogImageHasAContractWithAVariantPerPlatformOs() {
-        ImageCatalog catalog = ImageCatalog.load(null);
-        assertThat(CONTRACT.names()).containsExactlyInAnyOrderElementsOf(catalog.images().stream().map(CatalogImage::name).toList());
-        for (CatalogImage image : catalog.images()) {
+        List<CatalogListing.Entry> catalog = CatalogListing.read();
+        assertThat(CONTRACT.names()).containsExactlyInAnyOrderElementsOf(catalog.stream().map(CatalogListing.Entry::name).toList());
+        for (CatalogListing.Entry image : catalog) {
+            assertThat(CONTRACT.image(image.name()).repository()).isEqualTo(image.repository());
             for (ImagePlatform p : image.parsedPlatforms()) {
                 assertThat(CONTRACT.variant(image.name(), OsFamily.fromLabel(p.os()))).as(image.name() + " " + p).isPresent();
             }
@@ -104,15 +105,19 @@ class ImageContractTest {
                 + "      - {directory: /, provider: agnhost, names: [agnhost], source: x}\n";
     }
 
+    private static CatalogListing.Entry catalogImage(String name) {
+        return CatalogListing.read().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static void validate(String yaml) {
         ImageContractFile file = YamlFiles.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml",
                 ImageContractFile.class);
-        ImageContract.validate(file, "test.yaml", "agnhost", ImageCatalog.load(null).image("agnhost"));
+        ImageContract.validate(file, "test.yaml", catalogImage("agnhost"));
     }
 
     @Test
     void theLoaderNamesAMissingContractFile() {
-        assertThatThrownBy(() -> ImageContract.load(List.of("no-such-image"), null))
+        assertThatThrownBy(() -> ImageContract.load(List.of(new CatalogListing.Entry("no-such-image", "no-such-image", List.of()))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("images/contract/no-such-image.yaml is missing");
     }

@@ -1,4 +1,7 @@
-package io.winnode.e2e.framework.config;
+package io.winnode.e2e.foundation.yaml;
+
+import io.winnode.e2e.foundation.files.ProjectFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;

@@ -1,6 +1,6 @@
-package io.winnode.e2e.framework.images;
+package io.winnode.e2e.foundation.images;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
+import io.winnode.e2e.foundation.input.InvalidInputException;
 
 /**
  * One entry of a manifest list, {@code os/arch[/os.version]} as OCI image indexes record it.

@@ -1,4 +1,4 @@
-package io.winnode.e2e.framework.images;
+package io.winnode.e2e.foundation.images;
 
 import java.util.List;
 

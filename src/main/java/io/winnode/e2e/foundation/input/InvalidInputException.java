@@ -1,4 +1,4 @@
-package io.winnode.e2e.framework.config;
+package io.winnode.e2e.foundation.input;
 
 /**
  * Input the user gave us is wrong: a file that cannot be read, YAML that does not parse, an

@@ -1,6 +1,6 @@
-package io.winnode.e2e.framework.images;
+package io.winnode.e2e.foundation.images;
 
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.os.OsFamily;
 
 import java.util.ArrayList;
 import java.util.List;

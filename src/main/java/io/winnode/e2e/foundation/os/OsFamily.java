@@ -1,4 +1,4 @@
-package io.winnode.e2e.framework.nodes;
+package io.winnode.e2e.foundation.os;
 
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
-package io.winnode.e2e.framework.images;
+package io.winnode.e2e.foundation.images;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
-import io.winnode.e2e.framework.config.ProjectFiles;
-import io.winnode.e2e.framework.config.YamlFiles;
-import io.winnode.e2e.framework.nodes.OsFamily;
+import io.winnode.e2e.foundation.files.ProjectFiles;
+import io.winnode.e2e.foundation.input.InvalidInputException;
+import io.winnode.e2e.foundation.os.OsFamily;
+import io.winnode.e2e.foundation.yaml.YamlFiles;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,10 +41,7 @@ public final class ImageContract {
         if (c == null) {
             synchronized (ImageContract.class) {
                 if (project == null) {
-                    // The catalog only says which contract files exist (one per logical name); the
-                    // contract never reads its tags or platforms.
-                    ImageCatalog catalog = ImageCatalog.load(null);
-                    project = load(catalog.images().stream().map(CatalogImage::name).toList(), catalog);
+                    project = load(CatalogListing.read());
                 }
                 c = project;
             }
@@ -52,17 +49,21 @@ public final class ImageContract {
         return c;
     }
 
-    /** Reads {@code images/contract/<name>.yaml} for each name and the HostProcess view; checks each against the catalog. */
-    public static ImageContract load(List<String> names, ImageCatalog catalog) {
+    /**
+     * Reads {@code images/contract/<name>.yaml} for each catalog image and the HostProcess view, and
+     * checks each file, also against what the catalog says of its image.
+     */
+    public static ImageContract load(List<CatalogListing.Entry> images) {
         Map<String, ImageContractFile> files = new LinkedHashMap<>();
-        for (String name : names) {
+        for (CatalogListing.Entry image : images) {
+            String name = image.name();
             String relative = DIRECTORY + "/" + name + ".yaml";
             if (!ProjectFiles.exists(relative)) {
-                throw new InvalidInputException("Image '" + name + "' of " + ImageCatalog.FILE + " has no contract: "
+                throw new InvalidInputException("Image '" + name + "' of " + CatalogListing.FILE + " has no contract: "
                         + relative + " is missing. Write it (format in images/README.md) from the image's Dockerfile.");
             }
             ImageContractFile file = YamlFiles.readProjectFile(relative, ImageContractFile.class);
-            validate(file, ProjectFiles.describe(relative), name, catalog == null ? null : catalog.image(name));
+            validate(file, ProjectFiles.describe(relative), image);
             files.put(name, file);
         }
         HostProcessView host = YamlFiles.readProjectFile(HOST_PROCESS_FILE, HostProcessView.class);
@@ -70,16 +71,17 @@ public final class ImageContract {
         return new ImageContract(files, host);
     }
 
-    /** Checks one contract file; {@code catalogImage} may be null when no catalog is at hand. */
-    static void validate(ImageContractFile file, String origin, String expectedName, CatalogImage catalogImage) {
-        require(file.image(), origin, "image", "the image's logical name as in " + ImageCatalog.FILE);
+    /** Checks one contract file read from {@code origin}, which should describe the catalog's image {@code catalogImage}. */
+    static void validate(ImageContractFile file, String origin, CatalogListing.Entry catalogImage) {
+        String expectedName = catalogImage.name();
+        require(file.image(), origin, "image", "the image's logical name as in " + CatalogListing.FILE);
         if (!file.image().equals(expectedName)) {
             throw new InvalidInputException(origin + " describes image '" + file.image() + "' but is the contract of '"
                     + expectedName + "'. Set 'image: " + expectedName + "' or rename the file.");
         }
         require(file.repository(), origin, "repository", "the repository name, e.g. 'agnhost'");
-        if (catalogImage != null && !catalogImage.repository().equals(file.repository())) {
-            throw new InvalidInputException(origin + " says repository '" + file.repository() + "' but " + ImageCatalog.FILE
+        if (!file.repository().equals(catalogImage.repository())) {
+            throw new InvalidInputException(origin + " says repository '" + file.repository() + "' but " + CatalogListing.FILE
                     + " has '" + catalogImage.repository() + "' for image '" + expectedName + "'. Make them agree.");
         }
         if (file.variants() == null || file.variants().isEmpty()) {
@@ -96,12 +98,10 @@ public final class ImageContract {
             }
             validateVariant(v, where);
         }
-        if (catalogImage != null) {
-            for (ImagePlatform p : catalogImage.parsedPlatforms()) {
-                if (!seen.contains(p.os())) {
-                    throw new InvalidInputException(origin + " has no '" + p.os() + "' variant, but " + ImageCatalog.FILE
-                            + " lists platform " + p + " for image '" + expectedName + "'. Describe that variant.");
-                }
+        for (ImagePlatform p : catalogImage.parsedPlatforms()) {
+            if (!seen.contains(p.os())) {
+                throw new InvalidInputException(origin + " has no '" + p.os() + "' variant, but " + CatalogListing.FILE
+                        + " lists platform " + p + " for image '" + expectedName + "'. Describe that variant.");
             }
         }
         if (file.outputs() != null) {
