@@ -4,6 +4,6 @@
  * ({@code SuiteExecution}), live progress, the outcome of every test across attempts
  * ({@code RunOutcomes}), image pre-pull, the Allure results and the parity matrix files.
  *
- * <p>May use {@code selection}, {@code cluster}, {@code results} and the framework.
+ * <p>May use {@code selection}, {@code cluster}, {@code results}, the foundation and the framework.
  */
 package io.winnode.e2e.runner.run;

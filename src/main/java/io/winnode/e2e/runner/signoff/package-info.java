@@ -4,6 +4,6 @@
  * ({@code TestCaseResult}), and judges the run against its suite, the quarantine and the Windows
  * builds the cluster had ({@code SignoffGate}, {@code BuildCoverage}), then writes the verdict.
  *
- * <p>May use {@code selection} (suites, quarantine), {@code results} and the framework.
+ * <p>May use {@code selection} (suites, quarantine), {@code results}, the foundation and the framework.
  */
 package io.winnode.e2e.runner.signoff;
