@@ -5,7 +5,7 @@
  * the result into output and an exit code; the work itself lives in those rooms.
  *
  * <p>It may use every runner room ({@code faults}, {@code signoff}, {@code report}, {@code run},
- * {@code selection}, {@code cluster}, {@code results}, {@code files}), the foundation, the foundation and the framework. No room
+ * {@code selection}, {@code cluster}, {@code results}, {@code files}), the foundation and the framework. No room
  * uses it: a room that needs the command line's main class (a child JVM) is handed it.
  * {@code architecture.RunnerRoomsTest} checks these doors on the bytecode.
  */

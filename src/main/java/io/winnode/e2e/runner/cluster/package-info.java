@@ -4,6 +4,6 @@
  * a long-lived embedded cluster ({@code cluster up}), the fault catalog the simulated cluster
  * applies, and the cluster's facts ({@code ClusterFacts}), read once when the session connects.
  *
- * <p>May use {@code results}, {@code files}, the framework and the simulator's launch API.
+ * <p>May use {@code results}, {@code files}, the foundation, the framework and the simulator's launch API.
  */
 package io.winnode.e2e.runner.cluster;
