@@ -1,12 +1,20 @@
 package io.winnode.e2e.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import io.winnode.e2e.runner.Winnode;
+import io.winnode.e2e.runner.faults.archfixture.InlineCommandLineName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +23,14 @@ import java.util.stream.Collectors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The runner's rooms and the direction of their doors, read from the bytecode (so a fully qualified
  * name written inline counts as much as an import): the command line on top; below it faults,
  * sign-off and report; then one run; then selection and cluster; results and files at the bottom.
- * No room reaches up, and no two classes of the project share a simple name.
+ * No room reaches up, and no two classes of the project share a simple name. A fixture (a test
+ * class, which {@link MainClasses} leaves out) proves a name written inline counts.
  *
  * <p>Plain JUnit tests over {@link MainClasses} (not {@code @AnalyzeClasses} fields): Surefire's
  * {@code -Dtest} filter then selects them like any other test.
@@ -48,11 +58,27 @@ class RunnerRoomsTest {
     }
 
     @Test
+    void aCommandLineNameWrittenInlineInALowerRoomIsReported() throws IOException {
+        Path fixture = Path.of("src/test/java/io/winnode/e2e/runner/faults/archfixture/InlineCommandLineName.java");
+        assertThat(Files.readString(fixture)).as("the fixture names the command line without an import line")
+                .doesNotContain("import io.winnode");
+
+        // The fixture and the class it names, nothing else: so the other rooms are empty, which only here is fine.
+        EvaluationResult result = ROOMS_REACH_ONLY_DOWN.withOptionalLayers(true).evaluate(
+                new ClassFileImporter().importClasses(InlineCommandLineName.class, Winnode.class));
+
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .startsWith("Method <" + InlineCommandLineName.class.getName() + ".runTheCommandLine(")
+                .contains("calls method <io.winnode.e2e.runner.Winnode.execute(")
+                .contains("(InlineCommandLineName.java:");
+    }
+
+    @Test
     void noTwoClassesShareASimpleName() {
         NO_SHARED_SIMPLE_NAME.check(MainClasses.all());
     }
 
-    private static final ArchRule ROOMS_REACH_ONLY_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
+    private static final LayeredArchitecture ROOMS_REACH_ONLY_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(COMMAND_LINE).definedBy("io.winnode.e2e.runner")
             .layer(FAULTS).definedBy("io.winnode.e2e.runner.faults..")
             .layer(SIGNOFF).definedBy("io.winnode.e2e.runner.signoff..")
