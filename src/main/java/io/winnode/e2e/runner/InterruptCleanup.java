@@ -6,6 +6,7 @@ import sun.misc.SignalHandler;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,6 +29,8 @@ final class InterruptCleanup implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Never counted down: the cleanup's System.exit ends whoever waits on it. */
+    private final CountDownLatch exitByCleanup = new CountDownLatch(1);
     private final Runnable cleanup;
     private final PrintWriter err;
 
@@ -83,6 +86,17 @@ final class InterruptCleanup implements AutoCloseable {
         err.println("winnode: exiting after SIG" + signal.getName() + " (exit " + exitCode + ")");
         err.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * When a signal came, waits for its cleanup, which ends the JVM with the signal's exit code: the run's own end
+     * (its tests fail fast once no object may be created) must neither close the cluster connection under the
+     * cleanup nor exit with a code of its own first.
+     */
+    void awaitCleanupIfInterrupted() throws InterruptedException {
+        if (interrupted.get()) {
+            exitByCleanup.await();
+        }
     }
 
     @Override

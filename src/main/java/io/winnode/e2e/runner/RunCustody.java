@@ -72,6 +72,7 @@ final class RunCustody implements AutoCloseable {
         this.heartbeat = RunHeartbeat.start(connected.client(), runId, options.heartbeatLease, clock);
         this.cluster = connected;
         return () -> {
+            interrupts.awaitCleanupIfInterrupted();
             try {
                 describeKeptNamespaces(out);
             } finally {
@@ -141,7 +142,8 @@ final class RunCustody implements AutoCloseable {
 
     /** Releases the output directories and the signals. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
+        interrupts.awaitCleanupIfInterrupted();
         claims.forEach(DirectoryClaim::close);
         interrupts.close();
     }
