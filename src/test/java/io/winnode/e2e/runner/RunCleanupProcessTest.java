@@ -112,6 +112,32 @@ class RunCleanupProcessTest {
         await("the killed run's objects to be gone", () -> runLabelled(killedId).isEmpty());
     }
 
+    @Test
+    void keepOnFailureKeepsTheFailedTestsNamespaceAndSaysHowToLookAtItUntilCleanRemovesIt() throws Exception {
+        var out = new StringWriter();
+        // A thousandth of every wait: the test's first pod cannot be Running in time, so the test fails.
+        int code = Winnode.execute(new PrintWriter(out, true), new PrintWriter(out, true), "run", "--kubeconfig",
+                kubeconfig.toString(), "--test", "VolumeScenarios#emptyDirIsSharedBetweenContainers",
+                "--timeout-scale", "0.001", "--skip-prepull", "--progress", "plain", "--keep-on-failure",
+                "--artifacts", work.resolve("kept-artifacts").toString(), "--allure-results", work.resolve("kept-allure").toString());
+
+        assertThat(code).as(out.toString()).isEqualTo(ExitCodes.TESTS_FAILED);
+        Matcher kept = Pattern.compile("namespace (wn-volume-[0-9a-z]+):").matcher(out.toString());
+        assertThat(kept.find()).as(out.toString()).isTrue();
+        String namespace = kept.group(1);
+        assertThat(out.toString()).contains("Kept for a look (--keep-on-failure)")
+                .contains("kubectl --kubeconfig " + kubeconfig + " -n " + namespace + " get pods,events -o wide")
+                .contains("kubectl --kubeconfig " + kubeconfig + " delete namespace " + namespace);
+        var namespaceObject = admin.namespaces().withName(namespace).get();
+        assertThat(namespaceObject.getMetadata().getAnnotations())
+                .containsEntry(io.winnode.e2e.framework.lifecycle.LabelledObject.KEPT_ANNOTATION, "true");
+        assertThat(admin.pods().inNamespace(namespace).list().getItems()).as("the failed test's pods").isNotEmpty();
+        assertThat(namespaceObject.getMetadata().getLabels()).containsKey(Ownership.RUN_ID);
+
+        assertThat(clean()).contains(namespace).contains("kept by --keep-on-failure").contains("Deleted ");
+        assertThat(admin.namespaces().withName(namespace).get()).isNull();
+    }
+
     /** {@code ./winnode clean --kubeconfig ... --grace 0s} in this JVM; its output. */
     private String clean(String... extra) {
         var out = new StringWriter();
