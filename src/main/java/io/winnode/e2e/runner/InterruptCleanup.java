@@ -44,7 +44,14 @@ final class InterruptCleanup implements AutoCloseable {
         var handlers = new InterruptCleanup(cleanup, err);
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
-            handlers.previous.put(signal, Signal.handle(signal, handlers::handle));
+            try {
+                handlers.previous.put(signal, Signal.handle(signal, handlers::handle));
+            } catch (IllegalArgumentException reservedByTheJvm) {
+                // java -Xrs leaves SIGINT/SIGTERM to the operating system: the run then ends at once on them, and the
+                // next run's sweep removes what it left, as after SIGKILL.
+                err.println("winnode: note: SIG" + name + " cannot be handled in this JVM (" + reservedByTheJvm.getMessage()
+                        + "); on it the run ends without cleaning up, and the next run removes what it left");
+            }
         }
         return handlers;
     }

@@ -53,7 +53,8 @@ public final class LeftoverSweeper {
     /**
      * Removes every object of {@code runId} (except namespaces kept by {@code --keep-on-failure}) and waits until
      * they are gone or {@code bound} has passed; for a run being interrupted. Repeats the listing, since a test
-     * still running may create another namespace before {@link OpenResourceManagers} refuses new objects.
+     * still running may create another namespace before {@link OpenResourceManagers} refuses new objects. From then
+     * on no resource manager of this JVM creates anything: call it only for a run that is ending.
      *
      * @return what is still there when the bound has passed (empty when all went)
      */

@@ -3,6 +3,7 @@ package io.winnode.e2e.framework.lifecycle;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,10 @@ class LeftoverSweeperTest {
     @Test
     void findsDeadRunsNamespacesAndStraysButNeverALiveRunOrAnUnlabelledObject() {
         createdLongAgo(new NamespaceBuilder().withNewMetadata().withName("wn-dead").endMetadata().build(), "run-dead");
+        // The heartbeat of a run killed long ago: its last renewal lapsed.
+        createdLongAgo(new LeaseBuilder().withNewMetadata().withName("heartbeat").withNamespace("wn-dead").endMetadata()
+                .withNewSpec().withLeaseDurationSeconds(30).withRenewTime(LONG_AGO.atZone(ZoneOffset.UTC)).endSpec().build(),
+                "run-dead");
         createdLongAgo(new PodBuilder().withNewMetadata().withName("inside").withNamespace("wn-dead").endMetadata().build(), "run-dead");
         createdLongAgo(new PodBuilder().withNewMetadata().withName("stray").withNamespace("default").endMetadata().build(), "run-dead");
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("someone-elses")
@@ -50,6 +55,7 @@ class LeftoverSweeperTest {
 
             assertThat(found).extracting(l -> l.object().describe())
                     .containsExactlyInAnyOrder("Namespace wn-dead", "Pod default/stray");
+            assertThat(found).allSatisfy(l -> assertThat(l.evidence()).startsWith("heartbeat ").endsWith(" ago"));
 
             sweeper.remove(found);
 
