@@ -1,16 +1,15 @@
 package io.winnode.e2e.runner;
 
-import io.winnode.e2e.framework.config.InvalidInputException;
 import io.winnode.e2e.framework.lifecycle.LabelledObject;
 import io.winnode.e2e.framework.lifecycle.Leftover;
 import io.winnode.e2e.framework.lifecycle.LeftoverSweeper;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +33,12 @@ final class CleanCommand implements Callable<Integer> {
     /** Upstream's DefaultNamespaceDeletionTimeout (test/e2e/framework/framework.go): a namespace's contents go first. */
     private static final Duration NAMESPACE_DELETION = Duration.ofMinutes(5);
 
-    @Mixin
-    ClusterOptions cluster;
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "Kubeconfig of the cluster (default: fabric8 auto-configuration, which honours KUBECONFIG).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to use (default: the current context).")
+    String context;
 
     @Option(names = "--dry-run", description = "List what would be deleted (kind, namespace, name, run id, age of its "
             + "heartbeat) and delete nothing.")
@@ -52,10 +55,11 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cluster.simulated() || cluster.k3s()) {
-            throw new InvalidInputException("clean works on a cluster that outlives a run: pass --kubeconfig (and --context), "
-                    + "e.g. the kubeconfig of ./winnode cluster up. A --cluster simulated or k3s run's cluster is gone with it.");
-        }
+        // Only a cluster that outlives a run (a real one, or ./winnode cluster up's) can hold leftovers.
+        var cluster = new ClusterOptions();
+        cluster.source = ClusterOptions.Source.KUBECONFIG;
+        cluster.kubeconfig = kubeconfig;
+        cluster.context = context;
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = ClusterSession.open(cluster)) {
             var sweeper = new LeftoverSweeper(session.cluster().client(), clock);

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,14 @@ public final class RunHeartbeat implements AutoCloseable {
             long every = Math.max(1, leaseDuration.toMillis() / 4);
             heartbeat.renewals.scheduleWithFixedDelay(heartbeat::renew, every, every, TimeUnit.MILLISECONDS);
             return heartbeat;
+        } catch (KubernetesClientException e) {
+            resources.close();
+            if (e.getCode() == 403) {
+                throw new ClusterUnreachableException("The run's credentials may not create its heartbeat (a namespace "
+                        + namespaceOf(runId) + " and a Lease in it): " + e.getMessage() + ". Grant what "
+                        + "manifests/runner/clusterrole.yaml grants (namespaces; leases in coordination.k8s.io).", e);
+            }
+            throw e;
         } catch (RuntimeException e) {
             resources.close();
             throw e;
