@@ -5,7 +5,6 @@ import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.parity.ParityLedger;
@@ -51,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PrePullOptions prePull;
+
+    @Mixin
+    CleanupOptions cleanup;
 
     @Option(names = "--image-registry", paramLabel = "REG", defaultValue = "${env:WINNODE_IMAGE_REGISTRY}",
             description = "Registry replacing every test image's registry (mirrors, air-gapped clusters); env WINNODE_IMAGE_REGISTRY.")
@@ -114,14 +116,17 @@ final class RunCommand implements Callable<Integer> {
                     + "e.g. 0.1 on the fast simulated cluster or 2 for a slow real one.");
         }
         SuiteExecution.Settings settings = settings(tests.suite());
-        createDirectories(artifacts, "--artifacts");
-        createDirectories(allureResults, "--allure-results");
         RunResult result;
-        try (LauncherSession launcher = ScenarioLauncher.open()) {
-            // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
-            List<String> selected = tests.discoverIds(launcher.getLauncher());
-            try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
-                result = run(session.cluster(), tests, selected.size(), settings, activeFaults, launcher, out);
+        try (RunCustody custody = RunCustody.begin(cleanup, spec.commandLine().getErr(), clock)) {
+            artifacts = custody.claim(artifacts, "--artifacts");
+            allureResults = custody.claim(allureResults, "--allure-results");
+            try (LauncherSession launcher = ScenarioLauncher.open()) {
+                // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
+                List<String> selected = tests.discoverIds(launcher.getLauncher());
+                try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList());
+                     AutoCloseable watch = custody.watch(session.cluster(), out)) {
+                    result = run(session.cluster(), custody, tests, selected.size(), settings, activeFaults, launcher, out);
+                }
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
@@ -202,10 +207,10 @@ final class RunCommand implements Callable<Integer> {
         return faults.stream().map(catalog::resolve).toList();
     }
 
-    private RunResult run(Cluster cluster, TestSelection tests, int selectedCount, SuiteExecution.Settings settings,
+    private RunResult run(Cluster cluster, RunCustody custody, TestSelection tests, int selectedCount, SuiteExecution.Settings settings,
                           List<ActiveFault> activeFaults, LauncherSession launcher, PrintWriter out) throws Exception {
         requireWindowsNodes(cluster);
-        String runId = RunIds.next(clock);
+        String runId = custody.runId();
         Instant started = clock.instant();
         out.println(RunBanner.forRun(cluster, runId, tests, selectedCount, activeFaults, timeoutScale));
         out.printf("Execution:   %d class(es) at once, %d retry round(s), per-test limit %s%n%n", settings.parallel(),
@@ -232,10 +237,12 @@ final class RunCommand implements Callable<Integer> {
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "true");
         parameters.put(RunParameters.RUN_ID, runId);
         parameters.put(RunParameters.TIMEOUT_SCALE, String.valueOf(timeoutScale));
+        parameters.putAll(custody.configurationParameters());
         if (imageRegistry != null && !imageRegistry.isBlank()) {
             parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());
         }
 
+        custody.sweepLeftovers(out);
         prePull.run(cluster, imageRegistry, runId, timeoutScale, out);
 
         ParityLedger.run().clear();
@@ -374,15 +381,6 @@ final class RunCommand implements Callable<Integer> {
     private static String distinct(Cluster cluster, OsFamily os, Function<ClusterNode, String> field) {
         return cluster.nodes().schedulable(os).stream().map(field).filter(s -> s != null && !s.isBlank())
                 .distinct().sorted().collect(Collectors.joining(","));
-    }
-
-    private static void createDirectories(Path dir, String option) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot create " + dir + " (" + option + "): " + e.getMessage()
-                    + ". Pass " + option + " with a writable directory.", e);
-        }
     }
 
     /** What the run's last lines say. */

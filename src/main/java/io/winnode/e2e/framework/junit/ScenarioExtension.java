@@ -99,6 +99,7 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
             }
             throw failure;
         }
+        keepOnFailure(context);
         var setupProblem = SetupProblem.of(failure);
         if (setupProblem.isPresent()) {
             if (check != null) {
@@ -111,6 +112,14 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         }
         new FailureDiagnostics(RunContext.of(context).cluster().client()).capture(classScope(context).namespace());
         throw failure;
+    }
+
+    /** {@code --keep-on-failure}: the failed test's objects and its class's namespace stay for a look. */
+    private static void keepOnFailure(ExtensionContext context) {
+        if (context.getConfigurationParameter(RunParameters.KEEP_ON_FAILURE, Boolean::parseBoolean).orElse(false)) {
+            context.getStore(STORE).get(ResourceManager.class, ResourceManager.class).keepOnClose();
+            classScope(context).resources().keepOnClose();
+        }
     }
 
     private static String firstLine(String message) {
