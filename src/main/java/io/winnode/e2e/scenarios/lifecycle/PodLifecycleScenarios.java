@@ -9,6 +9,7 @@ import io.qameta.allure.SeverityLevel;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.PodStates;
@@ -50,7 +51,7 @@ class PodLifecycleScenarios {
         Allure.parameter("seconds from deletion until gone", left.isEmpty()
                 ? String.valueOf(Duration.between(deleted, Instant.now()).toMillis() / 1000.0) : "not gone");
 
-        parity.verify(left.isEmpty() ? "gone within the deletion budget"
-                : "still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get()), pod.node());
+        parity.verify(left.isEmpty() ? Observed.outcome("gone")
+                : Observed.detail("still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get())), pod.node());
     }
 }

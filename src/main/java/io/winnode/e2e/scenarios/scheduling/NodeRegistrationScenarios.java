@@ -11,6 +11,7 @@ import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.nodes.OsFamily;
 import io.winnode.e2e.framework.nodes.WindowsBuild;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.DisplayName;
@@ -51,7 +52,7 @@ class NodeRegistrationScenarios {
                 }
             }
         }
-        parity.verify(wrong.isEmpty() ? "labels match nodeInfo on every node" : String.join("; ", wrong),
+        parity.verify(wrong.isEmpty() ? Observed.outcome("matching") : Observed.detail(String.join("; ", wrong)),
                 String.join(",", checked.stream().map(ClusterNode::name).toList()));
     }
 
