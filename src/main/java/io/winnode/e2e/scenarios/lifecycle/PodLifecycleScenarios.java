@@ -2,7 +2,6 @@ package io.winnode.e2e.scenarios.lifecycle;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -24,9 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Pod termination, in the manner of upstream's graceful-stop checks. */
-@WindowsScenario
-@DisplayName("[sig-windows] Lifecycle:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Lifecycle")
 @Feature("Lifecycle")
 @Tag(Tags.LIFECYCLE)
 @Tag(Tags.CORE_SCHEDULING)

@@ -2,7 +2,6 @@ package io.winnode.e2e.scenarios.networking;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -26,7 +25,6 @@ import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,10 +41,7 @@ import java.util.Optional;
  * Upstream marks its Windows test namespaces privileged the same way
  * ({@code f.NamespacePodSecurityLevel = admissionapi.LevelPrivileged}, test/e2e/windows).
  */
-@WindowsScenario(podSecurity = PodSecurityLevel.PRIVILEGED)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("[sig-windows] Networking:")
-@Epic("Windows worker nodes")
+@WindowsScenario(value = "Networking", podSecurity = PodSecurityLevel.PRIVILEGED)
 @Feature("Networking")
 @Tag(Tags.NETWORKING)
 @Tag(Tags.CORE_NETWORK)

@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.observability;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -21,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /** What the kubelet tells about a node's pods: container logs and the Summary API (kubelet_stats.go). */
-@WindowsScenario
-@DisplayName("[sig-windows] Observability:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Observability")
 @Feature("Observability")
 @Tag(Tags.OBSERVABILITY)
 class KubeletObservabilityScenarios {

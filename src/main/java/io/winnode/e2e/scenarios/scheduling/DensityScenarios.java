@@ -1,7 +1,6 @@
 package io.winnode.e2e.scenarios.scheduling;
 
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -29,9 +28,7 @@ import java.util.Map;
  * Core.Concurrent "Ability to schedule 10 pods concurrently"). Serial: it loads a node, and a
  * start-up time is only worth reading when nothing else competes for that node.
  */
-@WindowsScenario
-@DisplayName("[sig-windows] Density:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Density")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_CONCURRENT)

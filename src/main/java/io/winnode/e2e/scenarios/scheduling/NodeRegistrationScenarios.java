@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.scheduling;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -21,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What nodes say about themselves: the labels placement depends on must match the node's own report. */
-@WindowsScenario
-@DisplayName("[sig-windows] Node registration:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Node registration")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_SCHEDULING)

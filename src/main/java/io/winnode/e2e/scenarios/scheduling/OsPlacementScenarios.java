@@ -1,7 +1,6 @@
 package io.winnode.e2e.scenarios.scheduling;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -26,9 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@WindowsScenario
-@DisplayName("[sig-windows] Scheduling:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Scheduling")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_SCHEDULING)

@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.storage;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -25,9 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** emptyDir, ConfigMap, Secret and read-only volume mounts, in the manner of upstream's volumes.go. */
-@WindowsScenario
-@DisplayName("[sig-windows] Storage:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Storage")
 @Feature("Storage")
 @Tag(Tags.STORAGE)
 @Tag(Tags.CORE_STORAGE)
