@@ -49,6 +49,10 @@ public final class Redactor {
 
     private final Set<String> literals = ConcurrentHashMap.newKeySet();
 
+    /** One of its own; the run uses {@link #run()}. */
+    Redactor() {
+    }
+
     /** The redactor of the run in this JVM. */
     public static Redactor run() {
         return RUN;
@@ -100,11 +104,6 @@ public final class Redactor {
             scrubbed = scrubbed.replace(value, MASK);
         }
         return scrubbed;
-    }
-
-    /** Forgets what was remembered: for tests that start a run of their own in the same JVM. */
-    public void clear() {
-        literals.clear();
     }
 
     private void rememberEncoded(String base64) {
