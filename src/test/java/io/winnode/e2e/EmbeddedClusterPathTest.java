@@ -2,6 +2,7 @@ package io.winnode.e2e;
 
 import io.winnode.e2e.runner.ExitCodes;
 import io.winnode.e2e.runner.Winnode;
+import io.winnode.e2e.framework.report.Redactor;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -22,6 +23,7 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,6 +262,11 @@ class EmbeddedClusterPathTest {
         }
 
         assertThat(leaks).as("of %d files", scanned).isEmpty();
+        try (Stream<Path> files = Files.walk(allureResults)) {
+            assertThat(files.filter(Files::isRegularFile).map(EmbeddedClusterPathTest::read))
+                    .as("the scan is not vacuous: STO-06's exec step shows where its Secret's value was masked")
+                    .anyMatch(text -> text.contains(Redactor.MASK));
+        }
         Path evidence = revokedArtifacts.resolve("failures");
         List<String> evidenceFiles;
         try (Stream<Path> files = Files.walk(evidence)) {
@@ -270,6 +277,14 @@ class EmbeddedClusterPathTest {
                 .anyMatch(f -> f.endsWith("/test/events.txt")).anyMatch(f -> f.endsWith(".describe.txt"))
                 .anyMatch(f -> f.endsWith("/test/nodes.txt")).anyMatch(f -> f.contains("/test/log-"));
         assertThat(scanned).isGreaterThan(evidenceFiles.size());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A copy of the admin kubeconfig whose user also carries a token (TokenRequest) of a new ServiceAccount. */

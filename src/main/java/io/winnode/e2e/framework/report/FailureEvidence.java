@@ -98,7 +98,7 @@ public final class FailureEvidence {
     private void collect(String namespace, Map<String, String> files) {
         List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
         List<Event> events = client.v1().events().inNamespace(namespace).list().getItems().stream()
-                .sorted(Comparator.comparing((Event e) -> String.valueOf(e.getLastTimestamp()))).toList();
+                .sorted(Comparator.comparing(PodDescription::time)).toList();
         files.put("events.txt", events(events));
         for (Pod pod : pods) {
             String name = pod.getMetadata().getName();
@@ -120,7 +120,7 @@ public final class FailureEvidence {
 
     private static String events(List<Event> events) {
         var out = new StringBuilder();
-        events.forEach(e -> out.append(String.format("%s %-8s %-22s %s/%s: %s%n", e.getLastTimestamp(), e.getType(),
+        events.forEach(e -> out.append(String.format("%s %-8s %-22s %s/%s: %s%n", PodDescription.time(e), e.getType(),
                 e.getReason(), e.getInvolvedObject().getKind(), e.getInvolvedObject().getName(), e.getMessage())));
         return out.isEmpty() ? "(no events)\n" : out.toString();
     }

@@ -70,8 +70,8 @@ final class PodDescription {
         if (events.isEmpty()) {
             line(1, "<none>");
         }
-        events.forEach(e -> line(1, Optional.ofNullable(e.getLastTimestamp()).orElse(String.valueOf(e.getEventTime())) + " "
-                + e.getType() + " " + e.getReason() + " (" + e.getCount() + "x, " + source(e) + "): " + e.getMessage()));
+        events.forEach(e -> line(1, time(e) + " " + e.getType() + " " + e.getReason() + " ("
+                + Optional.ofNullable(e.getCount()).orElse(1) + "x, " + source(e) + "): " + e.getMessage()));
     }
 
     private void containers(int indent, String title, List<Container> containers, List<ContainerStatus> statuses) {
@@ -163,6 +163,17 @@ final class PodDescription {
             return "PersistentVolumeClaim " + v.getPersistentVolumeClaim().getClaimName();
         }
         return "other";
+    }
+
+    /**
+     * When an event last happened: {@code lastTimestamp} of core/v1 events, else {@code eventTime}, which
+     * events.k8s.io/v1 reporters such as the scheduler set instead.
+     */
+    static String time(Event e) {
+        if (e.getLastTimestamp() != null) {
+            return e.getLastTimestamp();
+        }
+        return e.getEventTime() == null ? "<unknown time>" : e.getEventTime().getTime();
     }
 
     private static String source(Event e) {
