@@ -11,30 +11,28 @@ import io.winnode.e2e.framework.nodes.KubeletStats;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
-import io.winnode.e2e.framework.report.FailureEvidence;
 import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gives each scenario class a namespace of its own, each test a resource manager that deletes what
- * the test created (newest first) when it ends, and a failed test or hook its evidence
- * ({@link FailureEvidence}), captured before that cleanup. Resolves the framework objects scenarios
- * take as parameters.
+ * Gives each scenario class a namespace of its own and each test a resource manager that deletes what
+ * the test created (newest first) when it ends; a failed test's evidence is captured before that
+ * cleanup ({@link FailureEvidenceCapture}). Resolves the framework objects scenarios take as parameters.
  */
 final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, ParameterResolver {
+        TestExecutionExceptionHandler, ParameterResolver {
 
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
@@ -106,50 +104,12 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
             if (check != null) {
                 check.recordUnobserved(firstLine(setupProblem.get().getMessage()), true);
             }
-            captureEvidence(context, "test", setupProblem.get());
             throw setupProblem.get();
         }
         if (check != null) {
             check.recordUnobserved("test failed: " + firstLine(failure.getMessage()), true);
         }
-        captureEvidence(context, "test", failure);
         throw failure;
-    }
-
-    @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        captureEvidence(context, "beforeAll", failure);
-        throw failure;
-    }
-
-    @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        captureEvidence(context, "beforeEach", failure);
-        throw failure;
-    }
-
-    @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        captureEvidence(context, "afterEach", failure);
-        throw failure;
-    }
-
-    @Override
-    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        captureEvidence(context, "afterAll", failure);
-        throw failure;
-    }
-
-    /** Evidence of a failure, unless it is an abort (a side without nodes is no failure to explain). */
-    private static void captureEvidence(ExtensionContext context, String hook, Throwable failure) {
-        ClassScope scope = context.getStore(STORE).get(ClassScope.class, ClassScope.class);
-        if (failure instanceof TestAbortedException || scope == null) {
-            return;
-        }
-        String test = FailureEvidence.folderName(context.getRequiredTestClass(),
-                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(null),
-                context.getTestMethod().isPresent() ? context.getDisplayName() : null);
-        RunContext.of(context).evidence().capture(scope.namespace(), test, hook, failure);
     }
 
     private static String firstLine(String message) {
@@ -191,6 +151,12 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
                 : context.getStore(STORE).get(ResourceManager.class, ResourceManager.class);
         return new Workloads(run.cluster().client(), resources, run.placement(), run.images(), run.timeouts(),
                 classScope(context).namespace());
+    }
+
+    /** The namespace of the test's class, empty before it exists (its creation failed). */
+    static Optional<String> namespaceOf(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(STORE).get(ClassScope.class, ClassScope.class))
+                .map(ClassScope::namespace);
     }
 
     private static ClassScope classScope(ExtensionContext context) {

@@ -17,9 +17,10 @@ import java.lang.annotation.Target;
  * group (which names it in test names), its Allure {@code @Feature}, its {@code @Tag}s and, when its
  * pods need host access, its Pod Security level. Everything scenario classes share is here:
  * <ul>
- *   <li>its own namespace for the run, per-test cleanup in reverse order, diagnostics on failure, and
+ *   <li>its own namespace for the run, per-test cleanup in reverse order, and
  *       the framework's objects as method parameters ({@code Side}, {@code ParityCheck},
  *       {@code Workloads}, {@code InPod}, {@code NodeInventory}): {@link ScenarioExtension};</li>
+ *   <li>a failed test's or hook's evidence, before cleanup: {@link FailureEvidenceCapture};</li>
  *   <li>one instance per class, so a class may keep what its tests share (a server pod per side);</li>
  *   <li>the class's display name {@code [sig-windows] <group>:}, the prefix of every test name
  *       testgrid shows ({@link ScenarioDisplayNames});</li>
@@ -31,6 +32,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Documented
 @ExtendWith(ScenarioExtension.class)
+@ExtendWith(FailureEvidenceCapture.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayNameGeneration(ScenarioDisplayNames.class)
 @Epic("Windows worker nodes")
