@@ -227,8 +227,8 @@ class EmbeddedClusterPathTest {
         Config main = Config.fromKubeconfig(null, kubeconfigWithToken.toFile());
         Config runner = Config.fromKubeconfig(null, work.resolve("runner-kubeconfig").resolve("kubeconfig").toFile());
         var needles = new LinkedHashMap<String, String>();
-        needles.put("main run's bearer token", main.getOauthToken());
-        needles.put("runner's bearer token", runner.getOauthToken());
+        needles.put("main run's bearer token", main.getAutoOAuthToken());
+        needles.put("runner's bearer token", runner.getAutoOAuthToken());
         String keyData = main.getClientKeyData();
         String keyPem = new String(Base64.getDecoder().decode(keyData), StandardCharsets.UTF_8);
         needles.put("client key (base64)", keyData);

@@ -68,6 +68,8 @@ public final class Redactor {
     /** Remembers the credentials a kubeconfig (or in-cluster configuration) authenticates with. */
     public void rememberCredentials(Config config) {
         remember(config.getOauthToken());
+        // fabric8 keeps a kubeconfig's (or the in-cluster service account's) token apart from one set in code.
+        remember(config.getAutoOAuthToken());
         remember(config.getPassword());
         remember(config.getClientKeyPassphrase());
         if (config.getClientKeyData() != null) {

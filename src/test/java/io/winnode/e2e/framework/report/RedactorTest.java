@@ -34,12 +34,13 @@ class RedactorTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
         String keyData = Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
         Config config = new ConfigBuilder(Config.empty()).withOauthToken("opaque-static-token-0123456789")
-                .withClientKeyData(keyData).build();
+                .withAutoOAuthToken("kubeconfig-user-token-0123456789").withClientKeyData(keyData).build();
 
         redactor.rememberCredentials(config);
 
         String firstBodyLine = body.lines().findFirst().orElseThrow();
         assertThat(redactor.scrub("token opaque-static-token-0123456789")).isEqualTo("token [REDACTED]");
+        assertThat(redactor.scrub("token kubeconfig-user-token-0123456789")).isEqualTo("token [REDACTED]");
         assertThat(redactor.scrub("client-key-data: " + keyData)).isEqualTo("client-key-data: [REDACTED]");
         assertThat(redactor.scrub("a line of it: " + firstBodyLine)).isEqualTo("a line of it: [REDACTED]");
         assertThat(redactor.scrub("one line: " + body.replace("\n", ""))).isEqualTo("one line: [REDACTED]");
