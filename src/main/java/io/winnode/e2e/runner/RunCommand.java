@@ -238,6 +238,7 @@ final class RunCommand implements Callable<Integer> {
         parameters.put(RunParameters.RUN_ID, runId);
         parameters.put(RunParameters.TIMEOUT_SCALE, String.valueOf(timeoutScale));
         parameters.putAll(custody.configurationParameters());
+        parameters.put(RunParameters.ARTIFACTS, artifacts.toAbsolutePath().toString());
         if (imageRegistry != null && !imageRegistry.isBlank()) {
             parameters.put(RunParameters.IMAGE_REGISTRY, imageRegistry.strip());
         }
