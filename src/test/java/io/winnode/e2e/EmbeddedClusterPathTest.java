@@ -2,9 +2,13 @@ package io.winnode.e2e;
 
 import io.winnode.e2e.runner.results.ExitCodes;
 import io.winnode.e2e.runner.Winnode;
+import io.winnode.e2e.framework.report.Redactor;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,12 +23,18 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * --kubeconfig} runs the whole default suite against it as against any cluster, passes, and leaves
  * the outputs each kind of user reads; sign-off still knows the cluster is simulated; a run as the
  * in-cluster runner's ServiceAccount ({@code manifests/runner/}) passes too, and fails as a setup
- * problem when its role lacks a verb; {@code ./winnode cluster down} leaves nothing behind.
+ * problem when its role lacks a verb; nothing either run writes holds a credential or a Secret's data,
+ * while the failed tests leave their evidence; {@code ./winnode cluster down} leaves nothing behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,18 +62,21 @@ class EmbeddedClusterPathTest {
 
     private Path clusterDir;
     private Path kubeconfig;
+    /** The admin kubeconfig with a bearer token beside its client key: the main run's credentials. */
+    private Path kubeconfigWithToken;
     private Path artifacts;
     private Path allureResults;
     private int exitCode;
 
     @BeforeAll
-    void startTheClusterAndRunTheDefaultSuiteThroughItsKubeconfig() {
+    void startTheClusterAndRunTheDefaultSuiteThroughItsKubeconfig() throws IOException {
         clusterDir = work.resolve("cluster");
         kubeconfig = clusterDir.resolve("kubeconfig");
         assertThat(Winnode.execute("cluster", "up", "--dir", clusterDir.toString())).as("cluster up").isZero();
         artifacts = work.resolve("artifacts");
         allureResults = work.resolve("allure-results");
-        exitCode = Winnode.execute("run", "--kubeconfig", kubeconfig.toString(),
+        kubeconfigWithToken = withServiceAccountToken(kubeconfig, clusterDir.resolve("kubeconfig-with-token"));
+        exitCode = Winnode.execute("run", "--kubeconfig", kubeconfigWithToken.toString(),
                 "--artifacts", artifacts.toString(), "--allure-results", allureResults.toString());
     }
 
@@ -200,6 +214,94 @@ class EmbeddedClusterPathTest {
             assertThat(testcaseNames(junitXml(rbacArtifacts).getDocumentElement()))
                     .as("tests that never exec still pass").hasSizeGreaterThan(failures.size());
         }
+    }
+
+    /**
+     * Nothing the main run (a kubeconfig with a client key and a token; the suite's STO-06 Secret) or
+     * the run that lacked a verb (a token; failed tests, so failure evidence) wrote holds the token,
+     * the client key (base64, PEM or its body), anything shaped like a JWT, or the Secret's data.
+     */
+    @Test
+    @Order(12)
+    void noArtifactOfARunHoldsACredentialOrSecretDataWhileFailedTestsLeaveTheirEvidence() throws Exception {
+        Config main = Config.fromKubeconfig(null, kubeconfigWithToken.toFile());
+        Config runner = Config.fromKubeconfig(null, work.resolve("runner-kubeconfig").resolve("kubeconfig").toFile());
+        var needles = new LinkedHashMap<String, String>();
+        needles.put("main run's bearer token", main.getAutoOAuthToken());
+        needles.put("runner's bearer token", runner.getAutoOAuthToken());
+        String keyData = main.getClientKeyData();
+        String keyPem = new String(Base64.getDecoder().decode(keyData), StandardCharsets.UTF_8);
+        needles.put("client key (base64)", keyData);
+        needles.put("client key (PEM body, first line)", keyPem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow());
+        needles.put("Secret data of STO-06", "s3cr3t-value");
+        needles.put("Secret data of STO-06 (base64)", "czNjcjN0LXZhbHVl");
+        assertThat(needles.values()).as("what is searched for").allSatisfy(n -> assertThat(n).hasSizeGreaterThan(10));
+        Path revokedArtifacts = work.resolve("rbac-revoked-artifacts");
+        List<Path> outputs = List.of(artifacts, allureResults, revokedArtifacts, work.resolve("rbac-revoked-allure"));
+
+        var leaks = new ArrayList<String>();
+        int scanned = 0;
+        for (Path output : outputs) {
+            try (Stream<Path> files = Files.walk(output)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    scanned++;
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    needles.forEach((what, needle) -> {
+                        if (text.contains(needle)) {
+                            leaks.add(file + " holds the " + what);
+                        }
+                    });
+                    if (Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ").matcher(text).find()) {
+                        leaks.add(file + " holds a JWT");
+                    }
+                }
+            }
+        }
+
+        assertThat(leaks).as("of %d files", scanned).isEmpty();
+        try (Stream<Path> files = Files.walk(allureResults)) {
+            assertThat(files.filter(Files::isRegularFile).map(EmbeddedClusterPathTest::read))
+                    .as("the scan is not vacuous: STO-06's exec step shows where its Secret's value was masked")
+                    .anyMatch(text -> text.contains(Redactor.MASK));
+        }
+        Path evidence = revokedArtifacts.resolve("failures");
+        List<String> evidenceFiles;
+        try (Stream<Path> files = Files.walk(evidence)) {
+            evidenceFiles = files.filter(Files::isRegularFile).map(f -> evidence.relativize(f).toString()).toList();
+        }
+        assertThat(evidenceFiles).as("the failed tests' evidence")
+                .anyMatch(f -> f.endsWith("/test/failure.txt")).anyMatch(f -> f.endsWith("/test/steps.txt"))
+                .anyMatch(f -> f.endsWith("/test/events.txt")).anyMatch(f -> f.endsWith(".describe.txt"))
+                .anyMatch(f -> f.endsWith("/test/nodes.txt")).anyMatch(f -> f.contains("/test/log-"));
+        assertThat(scanned).isGreaterThan(evidenceFiles.size());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of the admin kubeconfig whose user also carries a token (TokenRequest) of a new ServiceAccount. */
+    private static Path withServiceAccountToken(Path adminKubeconfig, Path copy) throws IOException {
+        // The kubeconfig file's model, not the client's Config (same simple name), so it can be written back.
+        var config = Serialization.unmarshal(Files.readString(adminKubeconfig), io.fabric8.kubernetes.api.model.Config.class);
+        try (KubernetesClient admin = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(null, adminKubeconfig.toFile())).build()) {
+            var account = admin.serviceAccounts().inNamespace("default").resource(
+                    new ServiceAccountBuilder().withNewMetadata().withName("scanned-token")
+                            .endMetadata().build()).create();
+            String token = admin.serviceAccounts().inNamespace("default").withName(account.getMetadata().getName())
+                    .tokenRequest(new TokenRequestBuilder().withNewSpec()
+                            .withExpirationSeconds(3600L).endSpec().build()).getStatus().getToken();
+            config.getUsers().get(0).getUser().setToken(token);
+        }
+        Files.createFile(copy, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(copy, Serialization.asYaml(config));
+        return copy;
     }
 
     private KubernetesClient admin() {

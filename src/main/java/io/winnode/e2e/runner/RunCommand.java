@@ -55,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PrePullOptions prePull;
 
+    @Mixin
+    CleanupOptions cleanup;
+
     @Option(names = "--image-registry", paramLabel = "REG", defaultValue = "${env:WINNODE_IMAGE_REGISTRY}",
             description = "Registry replacing every test image's registry (mirrors, air-gapped clusters); env WINNODE_IMAGE_REGISTRY.")
     String imageRegistry;
@@ -117,15 +120,21 @@ final class RunCommand implements Callable<Integer> {
                     + "e.g. 0.1 on the fast simulated cluster or 2 for a slow real one.");
         }
         SuiteExecution.ExecutionSettings settings = settings(tests.suite());
-        createDirectories(artifacts, "--artifacts");
-        createDirectories(allureResults, "--allure-results");
         RunResult result;
-        try (LauncherSession launcher = ScenarioLauncher.open()) {
-            // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
-            List<String> selected = tests.discoverIds(launcher.getLauncher());
-            try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
-                var suiteRun = new SuiteRun(artifacts, allureResults, progress, prePull, clock, out, spec.commandLine().getErr());
-                result = suiteRun.run(session, tests, selected.size(), settings, activeFaults, timeoutScale, registry(), launcher);
+        try (RunCustody custody = RunCustody.begin(cleanup, spec.commandLine().getErr(), clock)) {
+            artifacts = custody.claim(artifacts, "--artifacts");
+            allureResults = custody.claim(allureResults, "--allure-results");
+            try (LauncherSession launcher = ScenarioLauncher.open()) {
+                // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
+                List<String> selected = tests.discoverIds(launcher.getLauncher());
+                try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList());
+                     AutoCloseable watch = custody.watch(session.cluster(), out)) {
+                    var suiteRun = new SuiteRun(artifacts, allureResults, progress, prePull, clock, out, spec.commandLine().getErr());
+                    var custodyOfRun = new SuiteRun.Custody(custody.runId(), custody.configurationParameters(),
+                            custody::sweepLeftovers);
+                    result = suiteRun.run(session, custodyOfRun, tests, selected.size(), settings, activeFaults, timeoutScale,
+                            registry(), launcher);
+                }
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.
@@ -209,14 +218,5 @@ final class RunCommand implements Callable<Integer> {
     /** {@code --image-registry} (or WINNODE_IMAGE_REGISTRY), when one was given. */
     private Optional<String> registry() {
         return Optional.ofNullable(imageRegistry).map(String::strip).filter(r -> !r.isEmpty());
-    }
-
-    private static void createDirectories(Path dir, String option) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot create " + dir + " (" + option + "): " + e.getMessage()
-                    + ". Pass " + option + " with a writable directory.", e);
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "winnode-e2e 0.1.0",
         description = "Conformance and end-to-end suite for Windows worker nodes in Kubernetes.",
-        subcommands = {RunCommand.class, NodesCommand.class, ListCommand.class, FaultsCommand.class, ClusterCommand.class,
+        subcommands = {RunCommand.class, NodesCommand.class, ListCommand.class, FaultsCommand.class, ClusterCommand.class, CleanCommand.class,
                 SignoffCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.HELP_PASSED, ExitCodes.HELP_TESTS_FAILED, ExitCodes.HELP_BAD_INPUT,
@@ -37,7 +37,7 @@ public final class Winnode implements Runnable {
     @Override
     public void run() {
         // `./winnode` alone: say what to do instead of doing nothing.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, nodes, list, faults, cluster, signoff or report.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, nodes, list, faults, cluster, clean, signoff or report.");
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.parity.BuildExpectation;
 import io.winnode.e2e.framework.parity.Expectation;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityLedger;
@@ -16,6 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,20 +65,20 @@ class ParityExpectationsTest {
     @Test
     void aBuildExceptionDecidesTheVerdictOfItsBuildsOnly() {
         var ledger = new ParityLedger();
-        var row = new ParityRow("X-3", "b", Expectation.SAME, "one", null, null, "src",
+        var row = new ParityRow("X-3", "b", Expectation.SAME, Map.of("one", "one backend", "many", "many backends"), "one", null, null, "src",
                 List.of(new BuildExpectation(List.of("ltsc2019", "10.0.25398"), Expectation.UNSUPPORTED, "many", "doc")));
 
-        new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify("many", "win2019-1");
-        new ParityCheck(row, Side.windows(WindowsBuild.fromLabel("10.0.25398.1").orElseThrow()), ledger).verify("many", "w");
-        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2022), ledger).verify("many", "win2022-1"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'one'");
-        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify("one", "win2019-1"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'many' [unsupported").hasMessageContaining("doc");
+        new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify(Observed.outcome("many"), "win2019-1");
+        new ParityCheck(row, Side.windows(WindowsBuild.fromLabel("10.0.25398.1").orElseThrow()), ledger).verify(Observed.outcome("many"), "w");
+        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2022), ledger).verify(Observed.outcome("many"), "win2022-1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'one backend'");
+        assertThatThrownBy(() -> new ParityCheck(row, Side.windows(WindowsBuild.LTSC2019), ledger).verify(Observed.outcome("one"), "win2019-1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected 'many backends' [unsupported").hasMessageContaining("doc");
     }
 
     @Test
     void aBuildExceptionNamingNoBuildTheSuiteCanReadIsRejectedWithTheFix() {
-        var row = new ParityRow("X-4", "b", Expectation.SAME, "one", null, null, "src",
+        var row = new ParityRow("X-4", "b", Expectation.SAME, Map.of("one", "one", "many", "many"), "one", null, null, "src",
                 List.of(new BuildExpectation(List.of("ws2019"), Expectation.UNSUPPORTED, "many", "doc")));
 
         assertThatThrownBy(() -> new ParityExpectations(List.of(row))).isInstanceOf(InvalidInputException.class)
@@ -85,7 +87,7 @@ class ParityExpectationsTest {
 
     @Test
     void windowsOnlyRowsHaveNoLinuxSide() {
-        var row = new ParityRow("X-1", "b", Expectation.WINDOWS_ONLY, null, null, "ok", "src");
+        var row = new ParityRow("X-1", "b", Expectation.WINDOWS_ONLY, Map.of("ok", "ok"), null, null, "ok", "src");
 
         assertThat(row.expectedOn(OsFamily.LINUX)).isEmpty();
         assertThat(row.expectedOn(OsFamily.WINDOWS)).contains("ok");
@@ -93,7 +95,7 @@ class ParityExpectationsTest {
 
     @Test
     void aRowWithoutSourceIsRejectedByName() {
-        var row = new ParityRow("X-2", "behaviour", Expectation.SAME, "ok", null, null, " ");
+        var row = new ParityRow("X-2", "behaviour", Expectation.SAME, Map.of("ok", "ok"), "ok", null, null, " ");
 
         assertThatThrownBy(() -> new ParityExpectations(List.of(row)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("X-2").hasMessageContaining("source");
@@ -103,5 +105,48 @@ class ParityExpectationsTest {
     void anUnknownBehaviourIsAnErrorThatSaysWhereToDeclareIt() {
         assertThatThrownBy(() -> ParityExpectations.load().row("NOPE-1"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parity/expectations.yaml");
+    }
+
+    @Test
+    void aScenarioReportingAnOutcomeItsRowDoesNotNameFailsWithFileRowAndFix() {
+        ParityRow row = ParityExpectations.load().row("SCH-01");
+        var check = new ParityCheck(row, Side.linux(), new ParityLedger());
+
+        assertThatThrownBy(() -> check.verify(Observed.outcome("misplaced"), "linux-1"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("parity/expectations.yaml").hasMessageContaining("SCH-01")
+                .hasMessageContaining("'misplaced'").hasMessageContaining("placed")
+                .hasMessageContaining("under the row's 'outcomes'");
+    }
+
+    @Test
+    void aRowNamingASentenceWhereAKeyBelongsIsRejectedAtLoad() {
+        var row = new ParityRow("X-5", "b", Expectation.DIFFERENT, Map.of("refused", "write refused"), null,
+                "refused", "write refused: Access is denied.", "src");
+
+        assertThatThrownBy(() -> new ParityExpectations(List.of(row))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("X-5").hasMessageContaining("'write refused: Access is denied.'")
+                .hasMessageContaining("take a key of 'outcomes', not a sentence");
+    }
+
+    @Test
+    void aRowWithoutOutcomesIsRejectedAtLoad() {
+        var row = new ParityRow("X-6", "b", Expectation.SAME, Map.of(), "ok", null, null, "src");
+
+        assertThatThrownBy(() -> new ParityExpectations(List.of(row))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("X-6").hasMessageContaining("lacks 'outcomes'");
+    }
+
+    @Test
+    void aNamedOutcomeIsShownAndComparedAsItsSentence() {
+        var ledger = new ParityLedger();
+        ParityRow row = ParityExpectations.load().row("SCH-04");
+
+        new ParityCheck(row, Side.windows(WindowsBuild.LTSC2022), ledger).verify(Observed.outcome("no-variant"), "win-1");
+
+        assertThat(ledger.observations()).singleElement().satisfies(o -> {
+            assertThat(o.observed()).isEqualTo(row.sentence("no-variant")).startsWith("image pull failed");
+            assertThat(o.matches()).isTrue();
+        });
     }
 }

@@ -12,14 +12,15 @@ import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ParityMatrixTest {
 
     private final ParityExpectations expectations = new ParityExpectations(List.of(
-            new ParityRow("A", "same thing", Expectation.SAME, "ok", null, null, "src-a"),
-            new ParityRow("B", "different thing", Expectation.DIFFERENT, null, "lin", "win", "src-b")));
+            new ParityRow("A", "same thing", Expectation.SAME, Map.of("ok", "ok"), "ok", null, null, "src-a"),
+            new ParityRow("B", "different thing", Expectation.DIFFERENT, Map.of("lin", "lin", "win", "win"), null, "lin", "win", "src-b")));
 
     private static Observation seen(String id, Side side, String observed, String expected) {
         return new Observation(id, side, "node", observed, expected, true);
@@ -51,7 +52,7 @@ class ParityMatrixTest {
 
     @Test
     void aBuildExceptionIsShownWithItsSourceAndItsBuildJudgedByIt() {
-        var affinity = new ParityExpectations(List.of(new ParityRow("C", "sticky", Expectation.SAME, "one", null, null, "src-c",
+        var affinity = new ParityExpectations(List.of(new ParityRow("C", "sticky", Expectation.SAME, Map.of("one", "one", "many", "many"), "one", null, null, "src-c",
                 List.of(new BuildExpectation(List.of("ltsc2019"), Expectation.UNSUPPORTED, "many", "needs WS2022")))));
         ParityRow row = affinity.row("C");
         // Each Observation carries what ParityCheck expected on its side: the build exception on ltsc2019.

@@ -22,7 +22,7 @@ class PodSecurityLevelTest {
     }
 
     /** A scenario class that names no level: its pods are ordinary ones. */
-    @io.winnode.e2e.framework.junit.WindowsScenario
+    @io.winnode.e2e.framework.junit.WindowsScenario("Ordinary")
     static class OrdinaryScenarios {
     }
 

@@ -8,6 +8,7 @@ import io.qameta.allure.util.ResultsUtils;
 import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.parity.Observation;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.parity.ParityExpectations;
 import io.winnode.e2e.framework.parity.ParityLedger;
@@ -148,7 +149,7 @@ class ReportCommandTest {
         Side ltsc2022 = Side.windows(WindowsBuild.LTSC2022);
         writer.write(result("pods connect to Linux backends through a ClusterIP Service [linux]", Status.PASSED, null));
         writer.write(result("pods connect to Linux backends through a ClusterIP Service [windows ltsc2022]", null,
-                catchThrowable(() -> new ParityCheck(net01c, ltsc2022, new ParityLedger()).verify("not connected: REFUSED", "win-1"))));
+                catchThrowable(() -> new ParityCheck(net01c, ltsc2022, new ParityLedger()).verify(Observed.detail("not connected: REFUSED"), "win-1"))));
         writer.write(result("a Linux-only image runs on Linux nodes [windows ltsc2022]", null,
                 new IllegalStateException("manifest template images/linux-only.yaml names no image")));
 

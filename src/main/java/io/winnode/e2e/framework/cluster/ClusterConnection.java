@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.foundation.nodes.SimulatedProviderId;
 import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.report.Redactor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ public final class ClusterConnection {
 
     public static Cluster connect(ClusterTarget target) {
         Config config = loadConfig(target);
+        // Whatever the run writes later (logs, attachments, reports) must never show these.
+        Redactor.run().rememberCredentials(config);
         config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
         // Fail fast on an unreachable server: retries with back-off would turn a refused connection into

@@ -13,6 +13,10 @@ public final class RunParameters {
     public static final String IMAGE_REGISTRY = "winnode.image.registry";
     /** Multiplies every wait timeout; for slow clusters. */
     public static final String TIMEOUT_SCALE = "winnode.timeout.scale";
+    /** "true": a failed test's namespace and objects are kept for a look instead of deleted. */
+    public static final String KEEP_ON_FAILURE = "winnode.keep.on.failure";
+    /** The run's artifacts directory ($ARTIFACTS): failure evidence goes under its {@code failures/}. */
+    public static final String ARTIFACTS = "winnode.artifacts";
 
     private RunParameters() {
     }

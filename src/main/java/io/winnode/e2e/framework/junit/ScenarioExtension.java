@@ -11,7 +11,6 @@ import io.winnode.e2e.framework.nodes.KubeletStats;
 import io.winnode.e2e.framework.nodes.NodeInventory;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
-import io.winnode.e2e.framework.report.FailureDiagnostics;
 import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -24,12 +23,13 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gives each scenario class a namespace of its own, each test a resource manager that deletes what
- * the test created (newest first) when it ends, and a failed test its diagnostics, captured before
- * that cleanup. Resolves the framework objects scenarios take as parameters.
+ * Gives each scenario class a namespace of its own and each test a resource manager that deletes what
+ * the test created (newest first) when it ends; a failed test's evidence is captured before that
+ * cleanup ({@link FailureEvidenceCapture}). Resolves the framework objects scenarios take as parameters.
  */
 final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         TestExecutionExceptionHandler, ParameterResolver {
@@ -99,6 +99,7 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
             }
             throw failure;
         }
+        keepOnFailure(context);
         var setupProblem = SetupProblem.of(failure);
         if (setupProblem.isPresent()) {
             if (check != null) {
@@ -109,8 +110,15 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
         if (check != null) {
             check.recordUnobserved("test failed: " + firstLine(failure.getMessage()), true);
         }
-        new FailureDiagnostics(RunContext.of(context).cluster().client()).capture(classScope(context).namespace());
         throw failure;
+    }
+
+    /** {@code --keep-on-failure}: the failed test's objects and its class's namespace stay for a look. */
+    private static void keepOnFailure(ExtensionContext context) {
+        if (context.getConfigurationParameter(RunParameters.KEEP_ON_FAILURE, Boolean::parseBoolean).orElse(false)) {
+            context.getStore(STORE).get(ResourceManager.class, ResourceManager.class).keepOnClose();
+            classScope(context).resources().keepOnClose();
+        }
     }
 
     private static String firstLine(String message) {
@@ -152,6 +160,12 @@ final class ScenarioExtension implements BeforeAllCallback, AfterAllCallback, Be
                 : context.getStore(STORE).get(ResourceManager.class, ResourceManager.class);
         return new Workloads(run.cluster().client(), resources, run.placement(), run.images(), run.timeouts(),
                 classScope(context).namespace());
+    }
+
+    /** The namespace of the test's class, empty before it exists (its creation failed). */
+    static Optional<String> namespaceOf(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(STORE).get(ClassScope.class, ClassScope.class))
+                .map(ClassScope::namespace);
     }
 
     private static ClassScope classScope(ExtensionContext context) {

@@ -12,6 +12,7 @@ import java.util.List;
 final class OpenResourceManagers {
 
     private static final List<ResourceManager> OPEN = new ArrayList<>();
+    private static volatile boolean refusing;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(OpenResourceManagers::closeAll, "winnode-cleanup"));
@@ -26,6 +27,15 @@ final class OpenResourceManagers {
 
     static synchronized void unregister(ResourceManager manager) {
         OPEN.remove(manager);
+    }
+
+    /** From now on no manager creates anything: the run is being torn down (a first Ctrl-C or SIGTERM). */
+    static void refuseNewObjects() {
+        refusing = true;
+    }
+
+    static boolean refusingNewObjects() {
+        return refusing;
     }
 
     private static void closeAll() {

@@ -3,6 +3,7 @@ package io.winnode.e2e.framework.lifecycle;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.winnode.e2e.framework.wait.Timeouts;
@@ -40,6 +41,7 @@ public final class ResourceManager implements AutoCloseable {
     private final Ownership ownership;
     private final Duration deletionBudget;
     private final Deque<HasMetadata> created = new ArrayDeque<>();
+    private volatile boolean keep;
 
     /**
      * @param deletionBudget how long deleted objects may take to go, for all of one cleanup together:
@@ -59,6 +61,10 @@ public final class ResourceManager implements AutoCloseable {
 
     /** Creates the object, labelled as ours, and remembers it for cleanup. */
     public <T extends HasMetadata> T create(T object) {
+        if (OpenResourceManagers.refusingNewObjects()) {
+            throw new IllegalStateException("Not creating " + describe(object) + ": the run is being interrupted and "
+                    + "is deleting what it created");
+        }
         ownership.stamp(object);
         T result = client.resource(object).create();
         synchronized (created) {
@@ -193,10 +199,37 @@ public final class ResourceManager implements AutoCloseable {
                 : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
     }
 
+    /**
+     * {@code --keep-on-failure}: closing keeps everything this manager created instead of deleting it, and marks
+     * its namespaces {@link LabelledObject#KEPT_ANNOTATION} so that later runs' sweeps leave them for a person to
+     * look at, while {@code ./winnode clean} still finds them by their run label.
+     */
+    public void keepOnClose() {
+        keep = true;
+    }
+
+    private void keepAll() {
+        for (HasMetadata object : takeAllNewestFirst()) {
+            if (object instanceof Namespace namespace) {
+                try {
+                    client.namespaces().withName(namespace.getMetadata().getName()).edit(n -> new NamespaceBuilder(n)
+                            .editMetadata().addToAnnotations(LabelledObject.KEPT_ANNOTATION, "true").endMetadata().build());
+                } catch (KubernetesClientException e) {
+                    LOG.warn("Could not mark {} as kept: {}", describe(namespace), e.getMessage());
+                }
+                KeptNamespaces.add(namespace.getMetadata().getName());
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
-            deleteAll();
+            if (keep) {
+                keepAll();
+            } else {
+                deleteAll();
+            }
         } finally {
             OpenResourceManagers.unregister(this);
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param builds      the builds it applies to, by short name ({@code ltsc2019}) or build number
  * @param expectation how those builds compare with Linux ({@code different} or {@code unsupported})
- * @param windows     the outcome those builds are expected to show
+ * @param windows     the key (in the row's {@code outcomes}) of the outcome those builds are expected to show
  * @param source      the document or upstream code that says so
  */
 public record BuildExpectation(List<String> builds, Expectation expectation, String windows, String source) {
@@ -43,7 +43,7 @@ public record BuildExpectation(List<String> builds, Expectation expectation, Str
             return Optional.of("needs 'expectation: different' or 'unsupported' (a build-specific 'same' says nothing)");
         }
         if (windows == null || windows.isBlank()) {
-            return Optional.of("lacks 'windows', the outcome those builds show");
+            return Optional.of("lacks 'windows', the key of the outcome those builds show");
         }
         if (source == null || source.isBlank()) {
             return Optional.of("lacks 'source', the document that says those builds differ");

@@ -4,9 +4,9 @@ import io.qameta.allure.Allure;
 import io.winnode.e2e.framework.placement.Side;
 
 /**
- * The parity assertion of one test invocation: the scenario reports the outcome it observed on
- * its side, this records it for the run's matrix and fails the test when it differs from the
- * declared expectation for that side.
+ * The parity assertion of one test invocation: the scenario reports what it observed on its side
+ * (one of its row's named outcomes, or a detail), this records it for the run's matrix and fails the
+ * test when it differs from the declared expectation for that side.
  */
 public final class ParityCheck {
 
@@ -26,7 +26,7 @@ public final class ParityCheck {
     }
 
     /** Asserts that the observed outcome is the one expected on this side. */
-    public void verify(String observed, String node) {
+    public void verify(Observed observed, String node) {
         verify(observed, node, "");
     }
 
@@ -34,8 +34,12 @@ public final class ParityCheck {
      * Asserts that the observed outcome is the one expected on this side, and records a measurement
      * taken on the way (such as {@code all Running after 12.4 s}) that the matrix shows beside it.
      * Only the outcome is compared: measurements vary from run to run.
+     *
+     * @throws io.winnode.e2e.foundation.input.InvalidInputException when {@code seen} names an outcome
+     *         the row does not declare
      */
-    public void verify(String observed, String node, String measurement) {
+    public void verify(Observed seen, String node, String measurement) {
+        String observed = seen.text(row);
         String expected = row.expectedOn(side).orElseThrow(() -> new IllegalStateException(
                 row.id() + " is " + row.expectation().label() + " and declares no outcome for " + side.label()));
         Observation observation = new Observation(row.id(), side, node == null ? "" : node, observed, expected, true,
@@ -50,6 +54,14 @@ public final class ParityCheck {
                     + (row.expectationOn(side) == Expectation.SAME ? ", as on every OS" : ", documented Windows/Linux difference")
                     + "; source: " + row.sourceOn(side) + "], but observed '" + observed + "'");
         }
+    }
+
+    /**
+     * The sentence of an observation in this check's row, for a failure detail that combines several
+     * observations (NET-16a quotes what each of two names resolved to).
+     */
+    public String describe(Observed seen) {
+        return seen.text(row);
     }
 
     /** Records that the test ended before it could observe an outcome (it failed or was aborted). */

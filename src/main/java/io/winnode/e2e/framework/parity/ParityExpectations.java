@@ -29,6 +29,9 @@ public final class ParityExpectations {
                 throw new InvalidInputException(FILE + ": behaviour " + (row.id() == null ? "(no id)" : row.id())
                         + " lacks '" + field + "'.");
             });
+            row.vocabularyProblem().ifPresent(problem -> {
+                throw new InvalidInputException(FILE + ": behaviour " + row.id() + " " + problem);
+            });
             row.byBuildProblem().ifPresent(problem -> {
                 throw new InvalidInputException(FILE + ": behaviour " + row.id() + " " + problem);
             });

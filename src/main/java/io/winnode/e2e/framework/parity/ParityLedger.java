@@ -1,5 +1,7 @@
 package io.winnode.e2e.framework.parity;
 
+import io.winnode.e2e.framework.report.Redactor;
+
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -19,8 +21,12 @@ public final class ParityLedger {
         return RUN;
     }
 
+    /** Records an observation; its text is scrubbed first, since the matrix is published with the run. */
     public void record(Observation observation) {
-        observations.add(observation);
+        Redactor redactor = Redactor.run();
+        observations.add(new Observation(observation.behaviourId(), observation.side(), observation.node(),
+                redactor.scrub(observation.observed()), redactor.scrub(observation.expected()), observation.available(),
+                redactor.scrub(observation.measurement())));
     }
 
     public List<Observation> observations() {

@@ -63,7 +63,7 @@ public final class PodStates {
         for (ContainerStatus c : containerStatuses(pod)) {
             var state = c.getState();
             String text = state == null ? "unknown"
-                    : state.getRunning() != null ? "running"
+                    : state.getRunning() != null ? "running since " + state.getRunning().getStartedAt()
                     : state.getWaiting() != null ? "waiting " + state.getWaiting().getReason()
                             + (state.getWaiting().getMessage() == null ? "" : " (" + state.getWaiting().getMessage() + ")")
                     : state.getTerminated() != null ? "terminated " + state.getTerminated().getReason()

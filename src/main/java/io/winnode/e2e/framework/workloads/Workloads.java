@@ -3,6 +3,7 @@ package io.winnode.e2e.framework.workloads;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,6 +20,7 @@ import io.winnode.e2e.framework.manifests.ManifestTemplate;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.placement.Side;
+import io.winnode.e2e.framework.report.Redactor;
 import io.winnode.e2e.framework.wait.Timeouts;
 import io.winnode.e2e.framework.wait.Waits;
 
@@ -110,6 +112,8 @@ public final class Workloads {
         String yaml = ManifestTemplate.load(manifest, side.os()).render(all);
         List<HasMetadata> objects = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
         objects.forEach(o -> o.getMetadata().setNamespace(isNamespaced(o) ? namespace : null));
+        // A Secret's data must never show in what the run writes, whichever output a test's failure reaches.
+        objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).forEach(Redactor.run()::rememberSecret);
         return objects;
     }
 

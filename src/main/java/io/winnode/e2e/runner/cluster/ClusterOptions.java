@@ -11,21 +11,21 @@ import java.nio.file.Path;
 public final class ClusterOptions {
 
     /** The ways to get a cluster. */
-    enum Source { SIMULATED, KUBECONFIG, K3S }
+    public enum Source { SIMULATED, KUBECONFIG, K3S }
 
     @Option(names = "--cluster", paramLabel = "simulated|kubeconfig|k3s", defaultValue = "kubeconfig",
             description = "simulated: start the embedded simulated mixed cluster (proves the suite, not a cluster). "
                     + "kubeconfig: a real cluster from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. "
                     + "k3s: start a throwaway K3s cluster in Docker (local development; Linux nodes only) "
                     + "(default: ${DEFAULT-VALUE}).")
-    Source source;
+    public Source source;
 
     @Option(names = "--kubeconfig", paramLabel = "PATH",
             description = "Kubeconfig of the cluster under test (default: fabric8 auto-configuration, which honours KUBECONFIG).")
-    Path kubeconfig;
+    public Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context to use (default: the current context).")
-    String context;
+    public String context;
 
     @Option(names = "--sim-latency", paramLabel = "fast|realistic", defaultValue = "fast",
             description = "Simulated cluster: how slow pulls, starts and back-offs are (default: ${DEFAULT-VALUE}).")

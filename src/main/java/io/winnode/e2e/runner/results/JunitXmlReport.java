@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.results;
 
+import io.winnode.e2e.framework.report.Redactor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -244,8 +245,9 @@ public final class JunitXmlReport implements TestExecutionListener {
         return out.toString();
     }
 
-    // XML 1.0 cannot carry most control characters (ANSI colours in messages, for one).
+    // XML 1.0 cannot carry most control characters (ANSI colours in messages, for one); a failure message
+    // may quote a credential or a Secret's value (testgrid publishes the file).
     private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+        return s == null ? "" : Redactor.run().scrub(s).replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
     }
 }

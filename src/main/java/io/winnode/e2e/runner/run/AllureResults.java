@@ -5,6 +5,8 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import io.winnode.e2e.foundation.yaml.YamlFiles;
+import io.winnode.e2e.framework.report.Redactor;
+import io.winnode.e2e.framework.report.ScrubbingResultsWriter;
 import org.junit.platform.launcher.TestExecutionListener;
 
 import java.io.IOException;
@@ -28,7 +30,7 @@ public final class AllureResults {
 
     private AllureResults(Path directory) {
         this.directory = directory;
-        this.lifecycle = new AllureLifecycle(new FileSystemResultsWriter(directory));
+        this.lifecycle = new AllureLifecycle(new ScrubbingResultsWriter(new FileSystemResultsWriter(directory), Redactor.run()));
     }
 
     /**

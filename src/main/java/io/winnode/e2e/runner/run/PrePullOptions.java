@@ -57,7 +57,7 @@ public final class PrePullOptions {
     }
 
     /** {@code 30m}, {@code 90s}, {@code 1h}: a whole number and a unit. */
-    static final class DurationText implements ITypeConverter<Duration> {
+    public static final class DurationText implements ITypeConverter<Duration> {
 
         private static final Pattern FORM = Pattern.compile("(\\d+)([smh])");
 

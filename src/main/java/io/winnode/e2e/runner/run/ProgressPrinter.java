@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.run;
 
+import io.winnode.e2e.framework.report.Redactor;
 import io.winnode.e2e.runner.results.TestCaseNames;
 import io.winnode.e2e.runner.results.TestIds;
 import org.junit.platform.engine.TestExecutionResult;
@@ -103,7 +104,9 @@ public final class ProgressPrinter implements TestExecutionListener {
                 case ABORTED -> "ABORTED";
                 case FAILED -> "FAILED";
             };
-            print(status, id, result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(null));
+            // CI keeps the console as the job's build log: a message quoting a credential is masked here too.
+            print(status, id, result.getThrowable()
+                    .map(t -> Redactor.run().scrub(t.getClass().getSimpleName() + ": " + t.getMessage())).orElse(null));
         }
         countIfMethod(id);
     }

@@ -5,7 +5,6 @@ import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.cluster.ClusterKind;
 import io.winnode.e2e.framework.cluster.ClusterUnreachableException;
-import io.winnode.e2e.framework.junit.RunIds;
 import io.winnode.e2e.framework.junit.RunParameters;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.runner.cluster.ActiveFault;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One run of a selection on a connected cluster: its facts and banner, {@code metadata.json} (at
@@ -44,6 +44,14 @@ public final class SuiteRun {
     private final PrintWriter out;
     private final PrintWriter err;
 
+    /**
+     * What the command line's custody of the run hands down: the run's id, the configuration
+     * parameters that label and clean up what the tests create, and the sweep of what earlier runs
+     * left behind, done once the banner is out.
+     */
+    public record Custody(String runId, Map<String, String> configurationParameters, Consumer<PrintWriter> sweepLeftovers) {
+    }
+
     /** Reports go to {@code artifacts} and {@code allureResults} (both exist); the log to {@code out}, notes to {@code err}. */
     public SuiteRun(Path artifacts, Path allureResults, ProgressPrinter.Mode progress, PrePullOptions prePull, Clock clock,
                     PrintWriter out, PrintWriter err) {
@@ -60,12 +68,12 @@ public final class SuiteRun {
      * Runs {@code tests} ({@code selectedCount} test methods, discovered by the caller) on the
      * session's cluster with {@code activeFaults} applied, writing every report as it goes.
      */
-    public RunResult run(ClusterSession session, TestSelection tests, int selectedCount, ExecutionSettings settings,
-                         List<ActiveFault> activeFaults, double timeoutScale, Optional<String> imageRegistry,
-                         LauncherSession launcher) throws Exception {
+    public RunResult run(ClusterSession session, Custody custody, TestSelection tests, int selectedCount,
+                         ExecutionSettings settings, List<ActiveFault> activeFaults, double timeoutScale,
+                         Optional<String> imageRegistry, LauncherSession launcher) throws Exception {
         Cluster cluster = session.cluster();
         requireWindowsNodes(cluster);
-        String runId = RunIds.next(clock);
+        String runId = custody.runId();
         Instant started = clock.instant();
         RunFacts facts = new RunFacts(runId, session.facts(), tests.suite().name(), tests.tagExpression(), tests.shard(),
                 activeFaults.stream().map(ActiveFault::id).toList(), timeoutScale, imageRegistry);
@@ -88,8 +96,11 @@ public final class SuiteRun {
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "true");
         parameters.put(RunParameters.RUN_ID, runId);
         parameters.put(RunParameters.TIMEOUT_SCALE, String.valueOf(timeoutScale));
+        parameters.putAll(custody.configurationParameters());
+        parameters.put(RunParameters.ARTIFACTS, artifacts.toAbsolutePath().toString());
         facts.imageRegistry().ifPresent(registry -> parameters.put(RunParameters.IMAGE_REGISTRY, registry));
 
+        custody.sweepLeftovers().accept(out);
         prePull.run(cluster, imageRegistry.orElse(null), runId, timeoutScale, out);
 
         ParityLedger.run().clear();

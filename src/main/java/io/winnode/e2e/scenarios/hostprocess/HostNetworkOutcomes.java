@@ -2,6 +2,7 @@ package io.winnode.e2e.scenarios.hostprocess;
 
 import io.winnode.e2e.framework.exec.CommandLines;
 import io.winnode.e2e.framework.exec.ExecResult;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.workloads.RunningPod;
 
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Locale;
 /** What HostNetworkScenarios observed, as parity outcomes: whose IP and whose name a host pod sees. */
 final class HostNetworkOutcomes {
 
-    static final String SHARES_NODE_IP = "pod IP is the node's IP";
-    static final String OWN_IP = "pod has its own IP";
-    static final String HOST_NAME = "hostname is the host's, not the pod's";
+    /** Keys of NET-04a/NET-04b's and SEC-02a's outcomes in parity/expectations.yaml. */
+    static final Observed SHARES_NODE_IP = Observed.outcome("node-ip");
+    static final Observed OWN_IP = Observed.outcome("own-ip");
+    static final Observed HOST_NAME = Observed.outcome("host-name");
 
     private HostNetworkOutcomes() {
     }
@@ -23,9 +25,9 @@ final class HostNetworkOutcomes {
      * network namespace. status.podIP alone is no evidence — the kubelet copies hostIP into it for
      * any host-network pod whose runtime reports no IP (kubelet_pods.go generateAPIPodStatus).
      */
-    static String address(RunningPod pod, ExecResult interfaces, String nodeIp) {
+    static Observed address(RunningPod pod, ExecResult interfaces, String nodeIp) {
         if (!interfaces.succeeded()) {
-            return "listing the container's interfaces failed: " + interfaces.reason();
+            return Observed.detail("listing the container's interfaces failed: " + interfaces.reason());
         }
         List<String> addresses = CommandLines.interfaceAddresses(pod.os(), interfaces);
         if (addresses.contains(nodeIp)) {
@@ -34,20 +36,20 @@ final class HostNetworkOutcomes {
         if (pod.podIp() != null && addresses.contains(pod.podIp())) {
             return OWN_IP;
         }
-        return "the container's interfaces carry " + addresses + ", neither the node's " + nodeIp
-                + " nor the pod's " + pod.podIp();
+        return Observed.detail("the container's interfaces carry " + addresses + ", neither the node's " + nodeIp
+                + " nor the pod's " + pod.podIp());
     }
 
-    static String hostname(ExecResult result, RunningPod pod) {
+    static Observed hostname(ExecResult result, RunningPod pod) {
         if (!result.succeeded()) {
-            return "hostname failed: " + result.reason();
+            return Observed.detail("hostname failed: " + result.reason());
         }
         String hostname = result.stdout().strip();
         if (hostname.isEmpty()) {
-            return "hostname printed nothing";
+            return Observed.detail("hostname printed nothing");
         }
         if (namesThePod(hostname, pod.name())) {
-            return "hostname is the pod's own ('" + hostname + "'), not the host's";
+            return Observed.detail("hostname is the pod's own ('" + hostname + "'), not the host's");
         }
         return HOST_NAME;
     }

@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.hostprocess;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -20,7 +19,6 @@ import io.winnode.e2e.framework.workloads.RunningPod;
 import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +29,7 @@ import java.util.Map;
  * manifest's OS variants say how each OS does it). Also what {@code hostNetwork: true} does for an
  * ordinary pod, which Windows accepts and ignores.
  */
-@WindowsScenario(podSecurity = PodSecurityLevel.PRIVILEGED)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("[sig-windows] HostProcess:")
-@Epic("Windows worker nodes")
+@WindowsScenario(value = "HostProcess", podSecurity = PodSecurityLevel.PRIVILEGED)
 @Feature("HostProcess")
 @Tag(Tags.EXTEND_HOST_PROCESS)
 @Tag(Tags.NETWORKING)

@@ -2,13 +2,13 @@ package io.winnode.e2e.scenarios.lifecycle;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.PodStates;
@@ -23,9 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Pod termination, in the manner of upstream's graceful-stop checks. */
-@WindowsScenario
-@DisplayName("[sig-windows] Lifecycle:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Lifecycle")
 @Feature("Lifecycle")
 @Tag(Tags.LIFECYCLE)
 @Tag(Tags.CORE_SCHEDULING)
@@ -50,7 +48,7 @@ class PodLifecycleScenarios {
         Allure.parameter("seconds from deletion until gone", left.isEmpty()
                 ? String.valueOf(Duration.between(deleted, Instant.now()).toMillis() / 1000.0) : "not gone");
 
-        parity.verify(left.isEmpty() ? "gone within the deletion budget"
-                : "still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get()), pod.node());
+        parity.verify(left.isEmpty() ? Observed.outcome("gone")
+                : Observed.detail("still present " + deadline.toSeconds() + " s after deletion: " + PodStates.describe(left.get())), pod.node());
     }
 }

@@ -1,6 +1,7 @@
 package io.winnode.e2e.scenarios.networking;
 
 import io.winnode.e2e.framework.exec.ExecResult;
+import io.winnode.e2e.framework.parity.Observed;
 
 import java.util.List;
 import java.util.TreeMap;
@@ -14,13 +15,14 @@ import java.util.TreeSet;
  */
 record AffinityAnswers(List<ExecResult> answers) {
 
-    static final String ONE_BACKEND = "every request answered by one backend";
+    /** Every request answered, all by one backend: ClientIP affinity at work (NET-09's key {@code one-backend}). */
+    static final Observed ONE_BACKEND = Observed.outcome("one-backend");
     /**
      * Every request answered, spread over backends: what a proxy without ClientIP affinity does (parity
-     * NET-09 on Windows Server 2019). With 3 backends, 10 requests land on one backend by chance with
-     * probability 3^-9, so this outcome is robust as an expectation.
+     * NET-09 on Windows Server 2019, key {@code spread}). With 3 backends, 10 requests land on one backend
+     * by chance with probability 3^-9, so this outcome is robust as an expectation.
      */
-    static final String SPREAD = "every request answered, by more than one backend";
+    static final Observed SPREAD = Observed.outcome("spread");
 
     static AffinityAnswers of(List<ExecResult> answers) {
         if (answers.isEmpty()) {
@@ -30,7 +32,7 @@ record AffinityAnswers(List<ExecResult> answers) {
     }
 
     /** The parity outcome: {@link #ONE_BACKEND}, {@link #SPREAD}, or the failed requests with their reasons. */
-    String outcome() {
+    Observed outcome() {
         var backends = new TreeSet<String>();
         var failures = new TreeMap<String, Integer>();
         for (ExecResult answer : answers) {
@@ -42,9 +44,9 @@ record AffinityAnswers(List<ExecResult> answers) {
         }
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
         if (failed > 0) {
-            return failed + " of " + answers.size() + " requests failed (" + String.join("; ", failures.entrySet().stream()
-                    .map(e -> e.getValue() + "x " + e.getKey()).toList()) + ")"
-                    + (backends.isEmpty() ? "" : "; the others were answered by " + backends);
+            return Observed.detail(failed + " of " + answers.size() + " requests failed (" + String.join("; ",
+                    failures.entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList()) + ")"
+                    + (backends.isEmpty() ? "" : "; the others were answered by " + backends));
         }
         return backends.size() == 1 ? ONE_BACKEND : SPREAD;
     }

@@ -2,7 +2,6 @@ package io.winnode.e2e.scenarios.networking;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -16,6 +15,7 @@ import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.KubeletConfigz;
 import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.placement.Side;
@@ -25,7 +25,6 @@ import io.winnode.e2e.framework.workloads.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -42,10 +41,7 @@ import java.util.Optional;
  * Upstream marks its Windows test namespaces privileged the same way
  * ({@code f.NamespacePodSecurityLevel = admissionapi.LevelPrivileged}, test/e2e/windows).
  */
-@WindowsScenario(podSecurity = PodSecurityLevel.PRIVILEGED)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("[sig-windows] Networking:")
-@Epic("Windows worker nodes")
+@WindowsScenario(value = "Networking", podSecurity = PodSecurityLevel.PRIVILEGED)
 @Feature("Networking")
 @Tag(Tags.NETWORKING)
 @Tag(Tags.CORE_NETWORK)
@@ -139,8 +135,8 @@ class PodConnectivityScenarios {
         ExecResult after = connectToService(inPod, workloads, client,
                 workloads.serviceWithReadyEndpoints(name, 1).getSpec().getClusterIP(), SERVICE_PORT);
 
-        parity.verify(before.succeeded() && after.succeeded() ? "connected before and after the Service was recreated"
-                : "before: " + connectionOutcome(before) + "; after recreation: " + connectionOutcome(after), client.node());
+        parity.verify(before.succeeded() && after.succeeded() ? Observed.outcome("reconnected")
+                : Observed.detail("before: " + attempt(before) + "; after recreation: " + attempt(after)), client.node());
     }
 
     @ParityTest("NET-07a")
@@ -162,11 +158,12 @@ class PodConnectivityScenarios {
         for (var node : entries) {
             ExecResult result = connectToService(inPod, workloads, client, node.internalIp(), nodePort);
             if (!result.succeeded()) {
-                failures.add(node.name() + " (" + node.platformLabel() + "): " + connectionOutcome(result));
+                failures.add(node.name() + " (" + node.platformLabel() + "): " + attempt(result));
             }
         }
 
-        parity.verify(failures.isEmpty() ? "connected through every node" : String.join("; ", failures), client.node());
+        parity.verify(failures.isEmpty() ? Observed.outcome("every-node") : Observed.detail(String.join("; ", failures)),
+                client.node());
     }
 
     @ParityTest("NET-05a")
@@ -181,7 +178,7 @@ class PodConnectivityScenarios {
 
         ExecResult result = connect(inPod, client, server.hostIp(), HOST_PORT);
 
-        parity.verify(result.succeeded() ? "connected through the hostPort" : connectionOutcome(result), server.node());
+        parity.verify(result.succeeded() ? Observed.outcome("host-port") : Observed.detail(attempt(result)), server.node());
     }
 
     @ParityTest("NET-09")
@@ -215,12 +212,12 @@ class PodConnectivityScenarios {
         // The cluster's DNS domain as the client's kubelet knows it (clusterDomain), not an assumed cluster.local.
         String fqdn = name + "." + workloads.namespace() + ".svc." + configz.clusterDomain(client.node());
 
-        String shortAnswer = resolution(inPod, client, name, service);
-        String fqdnAnswer = resolution(inPod, client, fqdn, service);
+        Observed shortAnswer = resolution(inPod, client, name, service);
+        Observed fqdnAnswer = resolution(inPod, client, fqdn, service);
 
-        parity.verify(shortAnswer.equals(RESOLVED) && fqdnAnswer.equals(RESOLVED)
-                ? "both names resolved to the Service's ClusterIP"
-                : "short name " + name + ": " + shortAnswer + "; FQDN " + fqdn + ": " + fqdnAnswer, client.node());
+        parity.verify(shortAnswer.equals(RESOLVED) && fqdnAnswer.equals(RESOLVED) ? Observed.outcome("both-resolved")
+                : Observed.detail("short name " + name + ": " + parity.describe(shortAnswer) + "; FQDN " + fqdn + ": "
+                        + parity.describe(fqdnAnswer)), client.node());
     }
 
     @ParityTest("NET-16b")
@@ -231,15 +228,17 @@ class PodConnectivityScenarios {
         Service service = anyServer(shared, placement, nodes).service();
         RunningPod client = client(side, workloads);
 
-        String answer = resolution(inPod, client, service.getMetadata().getName() + "." + workloads.namespace(), service);
+        Observed answer = resolution(inPod, client, service.getMetadata().getName() + "." + workloads.namespace(), service);
 
         parity.verify(answer, client.node());
     }
 
-    private static final String RESOLVED = "resolved to the Service's ClusterIP";
+    /** What one name's resolution showed: outcome keys of both NET-16 rows. */
+    private static final Observed RESOLVED = Observed.outcome("resolved");
+    private static final Observed NOT_RESOLVED = Observed.outcome("not-resolved");
 
     /** What resolving a name showed: the Service's ClusterIP, another address, no such name, or no answer. */
-    private static String resolution(InPod inPod, RunningPod client, String name, Service service) {
+    private static Observed resolution(InPod inPod, RunningPod client, String name, Service service) {
         String clusterIp = service.getSpec().getClusterIP();
         ExecResult result = inPod.resolveUntilAnswered(client, "client", name);
         var addresses = result.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -247,10 +246,10 @@ class PodConnectivityScenarios {
             return RESOLVED;
         }
         if (CommandLines.nameDoesNotExist(client.os(), result)) {
-            return "not resolved";
+            return NOT_RESOLVED;
         }
-        return addresses.isEmpty() ? "no answer from the resolver: " + result.reason()
-                : "resolved to " + String.join(",", addresses) + " instead of " + clusterIp;
+        return Observed.detail(addresses.isEmpty() ? "no answer from the resolver: " + result.reason()
+                : "resolved to " + String.join(",", addresses) + " instead of " + clusterIp);
     }
 
     private static ExecResult connect(InPod inPod, RunningPod client, String host, int port) {
@@ -274,8 +273,13 @@ class PodConnectivityScenarios {
      * connection is {@code OTHER: ... actively refused it.}, since Go's ECONNREFUSED never matches
      * WSAECONNREFUSED (golang/go#45621). The outcome quotes that line as it is.
      */
-    private static String connectionOutcome(ExecResult result) {
-        return result.succeeded() ? "connected" : "not connected: " + result.reason();
+    private static Observed connectionOutcome(ExecResult result) {
+        return result.succeeded() ? Observed.outcome("connects") : Observed.detail(attempt(result));
+    }
+
+    /** One connection attempt, for a failure detail: {@code answered}, or agnhost's failure line. */
+    private static String attempt(ExecResult result) {
+        return result.succeeded() ? "answered" : "not connected: " + result.reason();
     }
 
     private static RunningPod client(Side side, Workloads workloads) {

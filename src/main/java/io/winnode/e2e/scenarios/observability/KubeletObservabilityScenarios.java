@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.observability;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -8,6 +7,7 @@ import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.KubeletStats;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.RunningPod;
@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /** What the kubelet tells about a node's pods: container logs and the Summary API (kubelet_stats.go). */
-@WindowsScenario
-@DisplayName("[sig-windows] Observability:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Observability")
 @Feature("Observability")
 @Tag(Tags.OBSERVABILITY)
 class KubeletObservabilityScenarios {
@@ -42,7 +40,7 @@ class KubeletObservabilityScenarios {
         String log = workloads.log(name, "server");
 
         parity.verify(log != null && log.contains("Started HTTP server on port 8080")
-                ? "the log shows the server's start line" : "the log reads: '" + firstLines(log) + "'", pod.node());
+                ? Observed.outcome("start-line") : Observed.detail("the log reads: '" + firstLines(log) + "'"), pod.node());
     }
 
     @ParityTest("OBS-07")
@@ -57,7 +55,7 @@ class KubeletObservabilityScenarios {
         try {
             summary = stats.summary(pod.node());
         } catch (RuntimeException e) {
-            parity.verify("no summary: " + e.getMessage(), pod.node());
+            parity.verify(Observed.detail("no summary: " + e.getMessage()), pod.node());
             return;
         }
 
@@ -76,7 +74,8 @@ class KubeletObservabilityScenarios {
         if (nodeMemory < podsMemory) {
             problems.add("node memory working set " + nodeMemory + " B is below its pods' " + podsMemory + " B");
         }
-        parity.verify(problems.isEmpty() ? "lists the pod; node memory covers its pods" : String.join("; ", problems), pod.node());
+        parity.verify(problems.isEmpty() ? Observed.outcome("listed") : Observed.detail(String.join("; ", problems)),
+                pod.node());
     }
 
     private static String firstLines(String log) {

@@ -1,7 +1,6 @@
 package io.winnode.e2e.scenarios.scheduling;
 
 import io.qameta.allure.Allure;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -9,6 +8,7 @@ import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.ClusterNode;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.placement.Side;
@@ -28,9 +28,7 @@ import java.util.Map;
  * Core.Concurrent "Ability to schedule 10 pods concurrently"). Serial: it loads a node, and a
  * start-up time is only worth reading when nothing else competes for that node.
  */
-@WindowsScenario
-@DisplayName("[sig-windows] Density:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Density")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_CONCURRENT)
@@ -60,17 +58,17 @@ class DensityScenarios {
         parity.verify(outcome(batch, node, budget), node.name(), measurement);
     }
 
-    private static String outcome(PodBatch batch, ClusterNode node, Duration budget) {
+    private static Observed outcome(PodBatch batch, ClusterNode node, Duration budget) {
         List<String> elsewhere = batch.nodes().stream().filter(n -> !n.equals(node.name())).toList();
         if (!elsewhere.isEmpty()) {
-            return "pods ran on other nodes than " + node.name() + ": " + String.join(",", elsewhere);
+            return Observed.detail("pods ran on other nodes than " + node.name() + ": " + String.join(",", elsewhere));
         }
         if (batch.allRunning()) {
-            return "all " + batch.expected() + " pods Running within the batch budget";
+            return Observed.outcome("all-running");
         }
-        return batch.running() + " of " + batch.expected() + " pods Running"
+        return Observed.detail(batch.running() + " of " + batch.expected() + " pods Running"
                 + batch.stuck().map(why -> ", stuck: " + why).orElse(" after " + budget.toSeconds() + " s")
-                + "; not running: " + batch.notRunning();
+                + "; not running: " + batch.notRunning());
     }
 
     private static String seconds(Duration d) {

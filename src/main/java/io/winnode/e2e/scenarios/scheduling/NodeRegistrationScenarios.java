@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.scheduling;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -11,6 +10,7 @@ import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import org.junit.jupiter.api.DisplayName;
@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What nodes say about themselves: the labels placement depends on must match the node's own report. */
-@WindowsScenario
-@DisplayName("[sig-windows] Node registration:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Node registration")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_SCHEDULING)
@@ -51,7 +49,7 @@ class NodeRegistrationScenarios {
                 }
             }
         }
-        parity.verify(wrong.isEmpty() ? "labels match nodeInfo on every node" : String.join("; ", wrong),
+        parity.verify(wrong.isEmpty() ? Observed.outcome("matching") : Observed.detail(String.join("; ", wrong)),
                 String.join(",", checked.stream().map(ClusterNode::name).toList()));
     }
 

@@ -1,7 +1,6 @@
 package io.winnode.e2e.scenarios.scheduling;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -11,6 +10,7 @@ import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
 import io.winnode.e2e.framework.nodes.ClusterNode;
 import io.winnode.e2e.framework.nodes.NodeInventory;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Placement;
 import io.winnode.e2e.framework.placement.Side;
@@ -25,9 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@WindowsScenario
-@DisplayName("[sig-windows] Scheduling:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Scheduling")
 @Feature("Scheduling")
 @Tag(Tags.SCHEDULING)
 @Tag(Tags.CORE_SCHEDULING)
@@ -55,8 +53,8 @@ class OsPlacementScenarios {
                 misplaced.add(replica.name() + " ran on " + node.name() + " (" + node.platformLabel() + ")");
             }
         }
-        parity.verify(misplaced.isEmpty() ? "every replica ran on a node of the workload's OS and build"
-                : String.join("; ", misplaced), String.join(",", replicas.stream().map(RunningPod::node).toList()));
+        parity.verify(misplaced.isEmpty() ? Observed.outcome("placed")
+                : Observed.detail(String.join("; ", misplaced)), String.join(",", replicas.stream().map(RunningPod::node).toList()));
     }
 
     @ParityTest("SCH-04")
@@ -83,8 +81,9 @@ class OsPlacementScenarios {
         Pod pod = workloads.settled(name, side);
 
         String reason = pod.getStatus().getReason();
-        parity.verify("Failed".equals(pod.getStatus().getPhase()) && reason != null
-                ? "rejected by the kubelet: " + reason : PodStates.describe(pod), node.name());
+        // The reason is the kubelet's own word, quoted as observed: only PodOSNotSupported is the declared outcome.
+        parity.verify(Observed.detail("Failed".equals(pod.getStatus().getPhase()) && reason != null
+                ? "rejected by the kubelet: " + reason : PodStates.describe(pod)), node.name());
     }
 
     /**
@@ -93,16 +92,16 @@ class OsPlacementScenarios {
      * ({@code .../v2/<repo>/manifests/<tag>}), so an unreachable, rate-limited or un-mirrored registry
      * must show as the error it is, never as the expected mismatch (real-cluster-review L1).
      */
-    static String imageOutcome(Pod pod) {
+    static Observed imageOutcome(Pod pod) {
         if (PodStates.isRunningAndReady(pod)) {
-            return "running";
+            return Observed.outcome("runs");
         }
         String waiting = PodStates.waitingReason(pod).orElse("");
         if (PullErrors.isPullFailure(waiting)) {
             return PullErrors.isPlatformMismatch(waiting)
-                    ? "image pull failed: no image variant for the node's platform"
-                    : "image pull failed: " + waiting;
+                    ? Observed.outcome("no-variant")
+                    : Observed.detail("image pull failed: " + waiting);
         }
-        return PodStates.describe(pod);
+        return Observed.detail(PodStates.describe(pod));
     }
 }

@@ -1,6 +1,5 @@
 package io.winnode.e2e.scenarios.storage;
 
-import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Severity;
 import io.qameta.allure.SeverityLevel;
@@ -10,6 +9,7 @@ import io.winnode.e2e.framework.exec.InPod;
 import io.winnode.e2e.framework.junit.ParityTest;
 import io.winnode.e2e.framework.junit.Tags;
 import io.winnode.e2e.framework.junit.WindowsScenario;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.placement.Side;
 import io.winnode.e2e.framework.workloads.RunningPod;
@@ -24,9 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** emptyDir, ConfigMap, Secret and read-only volume mounts, in the manner of upstream's volumes.go. */
-@WindowsScenario
-@DisplayName("[sig-windows] Storage:")
-@Epic("Windows worker nodes")
+@WindowsScenario("Storage")
 @Feature("Storage")
 @Tag(Tags.STORAGE)
 @Tag(Tags.CORE_STORAGE)
@@ -49,8 +47,8 @@ class VolumeScenarios {
         assertThat(written.succeeded()).as("writing %s in the writer container: %s", file, written).isTrue();
         ExecResult read = inPod.readFile(pod, "reader", file);
 
-        parity.verify(read.succeeded() && read.stdout().strip().equals(CONTENT) ? "the reader saw the writer's content"
-                : "the reader saw: " + read, pod.node());
+        parity.verify(read.succeeded() && read.stdout().strip().equals(CONTENT) ? Observed.outcome("shared")
+                : Observed.detail("the reader saw: " + read), pod.node());
     }
 
     @ParityTest("STO-06")
@@ -77,7 +75,7 @@ class VolumeScenarios {
             }
         });
 
-        parity.verify(wrong.isEmpty() ? "every key read back with its value" : String.join("; ", wrong), pod.node());
+        parity.verify(wrong.isEmpty() ? Observed.outcome("read-back") : Observed.detail(String.join("; ", wrong)), pod.node());
     }
 
     @ParityTest("STO-04")
@@ -96,7 +94,9 @@ class VolumeScenarios {
 
         assertThat(accepted.succeeded()).as("write through the read-write mount: %s", accepted).isTrue();
         assertThat(readBack.stdout().strip()).as("read through the read-only mount: %s", readBack).isEqualTo(CONTENT);
-        parity.verify(refused.succeeded() ? "write accepted" : "write refused: " + refusalReason(refused), pod.node());
+        // The refusal is quoted as the OS worded it; the row says which wording each OS is expected to give.
+        parity.verify(Observed.detail(refused.succeeded() ? "write accepted" : "write refused: " + refusalReason(refused)),
+                pod.node());
     }
 
     /** The reason after the last ': ' of the error line ("sh: can't create f: Read-only file system"). */

@@ -13,6 +13,7 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.util.ResultsUtils;
 import io.winnode.e2e.foundation.os.WindowsBuild;
 import io.winnode.e2e.framework.parity.Expectation;
+import io.winnode.e2e.framework.parity.Observed;
 import io.winnode.e2e.framework.parity.ParityCheck;
 import io.winnode.e2e.framework.parity.ParityLedger;
 import io.winnode.e2e.framework.parity.ParityRow;
@@ -50,9 +51,10 @@ class AllureCategoriesTest {
     KubernetesClient client;
 
     private static final ParityRow SAME = new ParityRow("NET-01c", "A pod connects to Linux backends through a ClusterIP Service",
-            Expectation.SAME, "connected", null, null, "windows-parity.md NET-01 (kubernetes.io/docs/concepts/services-networking/windows-networking)");
+            Expectation.SAME, Map.of("connected", "connected"), "connected", null, null, "windows-parity.md NET-01 (kubernetes.io/docs/concepts/services-networking/windows-networking)");
     private static final ParityRow DIFFERENT = new ParityRow("SCH-04", "A Linux-only image placed on a node",
-            Expectation.DIFFERENT, null, "running", "image pull failed: no image variant for the node's platform", "windows-parity.md SCH-04");
+            Expectation.DIFFERENT, Map.of("running", "running", "no-variant", "image pull failed: no image variant for the node's platform"),
+            null, "running", "no-variant", "windows-parity.md SCH-04");
 
     @Test
     void aParityMismatchOnWindowsIsAWindowsParityGapWhateverItObserved() {
@@ -213,7 +215,7 @@ class AllureCategoriesTest {
     // --- making failures with the real code ---------------------------------------------------
 
     private static Throwable parityFailure(ParityRow row, Side side, String observed) {
-        return catchThrowable(() -> new ParityCheck(row, side, new ParityLedger()).verify(observed, side.isWindows() ? "win-1" : "linux-1"));
+        return catchThrowable(() -> new ParityCheck(row, side, new ParityLedger()).verify(Observed.detail(observed), side.isWindows() ? "win-1" : "linux-1"));
     }
 
     private static Pod waiting(String reason, String message) {
