@@ -122,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> selected = tests.discoverIds(launcher.getLauncher());
             try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
                 result = run(session.cluster(), tests, selected.size(), settings, activeFaults, launcher, out);
+                ApiServerWeatherReport.print(session.cluster(), out);
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.

@@ -29,7 +29,7 @@ class ApiRetriesTest {
 
     private KubernetesClient suiteClient(String url) {
         Config config = new ConfigBuilder(mockClient.getConfiguration()).withMasterUrl(url).build();
-        return ClusterConnection.apiClient(config);
+        return ClusterConnection.apiClient(config, new ApiAnswers());
     }
 
     @Test

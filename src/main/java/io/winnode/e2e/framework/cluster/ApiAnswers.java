@@ -1,0 +1,121 @@
+package io.winnode.e2e.framework.cluster;
+
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the API server made the suite's client retry, and the watches it ended: each such answer logged once at INFO
+ * as it happens, and a one-line {@link #summary} for the end of the run, so that a run that rode out a busy or
+ * restarting API server says so instead of passing silently.
+ *
+ * <p>A fabric8 {@link Interceptor} on the run's one client ({@link ClusterConnection#apiClient}): fabric8 calls
+ * {@code after} for every attempt's answer and {@code afterConnectionFailure} for every attempt that got none
+ * (8.0, {@code StandardHttpClient.consumeBytesOnce} and {@code shouldRetry}), and retries exactly the answers
+ * counted here: 429, 5xx and I/O errors.
+ */
+public final class ApiAnswers implements Interceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiAnswers.class);
+
+    /** Under this name the interceptor is installed (fabric8 keys interceptors by name). */
+    static final String NAME = "winnode-api-answers";
+
+    private final Map<String, LongAdder> retried = new ConcurrentHashMap<>();
+    private final LongAdder watchesEnded = new LongAdder();
+
+    @Override
+    public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        int code = response.code();
+        if (code == 429 || code >= 500) {
+            String retryAfter = response.header("Retry-After");
+            count(String.valueOf(code));
+            LOG.info("API server answered {} to {} {}{}; the client retries", code, request.method(), request.uri().getPath(),
+                    retryAfter == null ? "" : " (Retry-After: " + retryAfter + " s)");
+        } else if (code == 200 && isWatch(request) && response.body() instanceof AsyncBody body) {
+            // A watch's body ends normally only when the server ends it (the client stopping it cancels the body):
+            // kube-apiserver does so after --min-request-timeout, and the informer then watches again.
+            body.done().whenComplete((done, failure) -> {
+                if (failure == null) {
+                    watchesEnded.increment();
+                    LOG.info("API server ended the watch {}; the client watches again", request.uri().getPath());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void afterConnectionFailure(HttpRequest request, Throwable failure) {
+        if (!(failure instanceof IOException)) {
+            return; // not retried by fabric8, so it fails the call itself
+        }
+        String kind = kind(failure);
+        count(kind);
+        LOG.info("API request {} {} failed with {} ({}); the client retries", request.method(), request.uri().getPath(), kind,
+                failure.getMessage());
+    }
+
+    private static String kind(Throwable failure) {
+        if (failure instanceof ConnectException) {
+            return "refused connections";
+        }
+        if (failure instanceof SocketException || String.valueOf(failure.getMessage()).toLowerCase().contains("reset")) {
+            return "resets";
+        }
+        return "I/O errors";
+    }
+
+    private static boolean isWatch(HttpRequest request) {
+        String query = request.uri().getRawQuery();
+        return query != null && (query.contains("watch=true") || query.contains("watch=1"));
+    }
+
+    private void count(String kind) {
+        retried.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** Answers retried so far, by status code or kind of I/O failure. */
+    public Map<String, Long> retried() {
+        Map<String, Long> counts = new TreeMap<>();
+        retried.forEach((kind, n) -> counts.put(kind, n.sum()));
+        return counts;
+    }
+
+    /** Watches the API server ended so far. */
+    public long watchesEnded() {
+        return watchesEnded.sum();
+    }
+
+    /**
+     * E.g. {@code API server: 37 answers retried (429 x20, 503 x10, resets x7); 2 watches ended by the server and
+     * watched again}; empty when the API server never made the client retry or re-watch.
+     */
+    public String summary() {
+        Map<String, Long> counts = retried();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0 && watchesEnded() == 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("API server: ").append(total).append(total == 1 ? " answer" : " answers")
+                .append(" retried");
+        if (total > 0) {
+            line.append(" (").append(String.join(", ", counts.entrySet().stream()
+                    .map(e -> e.getKey() + " x" + e.getValue()).toList())).append(')');
+        }
+        return line.append("; ").append(watchesEnded()).append(watchesEnded() == 1 ? " watch" : " watches")
+                .append(" ended by the server and watched again").toString();
+    }
+}
