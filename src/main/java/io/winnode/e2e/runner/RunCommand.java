@@ -117,12 +117,13 @@ final class RunCommand implements Callable<Integer> {
         createDirectories(artifacts, "--artifacts");
         createDirectories(allureResults, "--allure-results");
         RunResult result;
+        ApiServerWeatherReport weather = ApiServerWeatherReport.start();
         try (LauncherSession launcher = ScenarioLauncher.open()) {
             // Discovery needs no cluster: an empty selection is the user's input, reported before any cluster work.
             List<String> selected = tests.discoverIds(launcher.getLauncher());
             try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList())) {
                 result = run(session.cluster(), tests, selected.size(), settings, activeFaults, launcher, out);
-                ApiServerWeatherReport.print(session.cluster(), out);
+                weather.print(out);
             }
         }
         // After the simulator stopped, so that the summary is the last thing on stdout.

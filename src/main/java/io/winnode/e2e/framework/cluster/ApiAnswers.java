@@ -34,8 +34,66 @@ public final class ApiAnswers implements Interceptor {
     /** Under this name the interceptor is installed (fabric8 keys interceptors by name). */
     static final String NAME = "winnode-api-answers";
 
+    /**
+     * One per JVM: a run connects twice (the runner, and the scenarios' JUnit launch), and its log sums both. A run
+     * reports the difference between two {@link #tally tallies}, so runs one after another in one JVM (the
+     * project's tests) each report their own.
+     */
+    private static final ApiAnswers OF_THIS_JVM = new ApiAnswers();
+
     private final Map<String, LongAdder> retried = new ConcurrentHashMap<>();
     private final LongAdder watchesEnded = new LongAdder();
+
+    ApiAnswers() {
+    }
+
+    /** The answers every client of this JVM made by {@link ClusterConnection} heard. */
+    public static ApiAnswers ofThisJvm() {
+        return OF_THIS_JVM;
+    }
+
+    /** The counts so far, by status code or kind of I/O failure, and the watches the server ended. */
+    public record Tally(Map<String, Long> retried, long watchesEnded) {
+
+        public Tally {
+            retried = Map.copyOf(retried);
+        }
+
+        /** What happened after {@code earlier}. */
+        public Tally since(Tally earlier) {
+            Map<String, Long> counts = new TreeMap<>();
+            retried.forEach((kind, n) -> {
+                long d = n - earlier.retried.getOrDefault(kind, 0L);
+                if (d > 0) {
+                    counts.put(kind, d);
+                }
+            });
+            return new Tally(counts, watchesEnded - earlier.watchesEnded);
+        }
+
+        public long totalRetried() {
+            return retried.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /**
+         * E.g. {@code API server: 37 answers retried (429 x20, 503 x10, resets x7); 2 watches ended by the server and
+         * watched again}; empty when the API server never made the client retry or re-watch.
+         */
+        public String summary() {
+            long total = totalRetried();
+            if (total == 0 && watchesEnded == 0) {
+                return "";
+            }
+            StringBuilder line = new StringBuilder("API server: ").append(total).append(total == 1 ? " answer" : " answers")
+                    .append(" retried");
+            if (total > 0) {
+                line.append(" (").append(String.join(", ", new TreeMap<>(retried).entrySet().stream()
+                        .map(e -> e.getKey() + " x" + e.getValue()).toList())).append(')');
+            }
+            return line.append("; ").append(watchesEnded).append(watchesEnded == 1 ? " watch" : " watches")
+                    .append(" ended by the server and watched again").toString();
+        }
+    }
 
     @Override
     public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
@@ -87,35 +145,9 @@ public final class ApiAnswers implements Interceptor {
         retried.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
-    /** Answers retried so far, by status code or kind of I/O failure. */
-    public Map<String, Long> retried() {
+    public Tally tally() {
         Map<String, Long> counts = new TreeMap<>();
         retried.forEach((kind, n) -> counts.put(kind, n.sum()));
-        return counts;
-    }
-
-    /** Watches the API server ended so far. */
-    public long watchesEnded() {
-        return watchesEnded.sum();
-    }
-
-    /**
-     * E.g. {@code API server: 37 answers retried (429 x20, 503 x10, resets x7); 2 watches ended by the server and
-     * watched again}; empty when the API server never made the client retry or re-watch.
-     */
-    public String summary() {
-        Map<String, Long> counts = retried();
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0 && watchesEnded() == 0) {
-            return "";
-        }
-        StringBuilder line = new StringBuilder("API server: ").append(total).append(total == 1 ? " answer" : " answers")
-                .append(" retried");
-        if (total > 0) {
-            line.append(" (").append(String.join(", ", counts.entrySet().stream()
-                    .map(e -> e.getKey() + " x" + e.getValue()).toList())).append(')');
-        }
-        return line.append("; ").append(watchesEnded()).append(watchesEnded() == 1 ? " watch" : " watches")
-                .append(" ended by the server and watched again").toString();
+        return new Tally(counts, watchesEnded.sum());
     }
 }

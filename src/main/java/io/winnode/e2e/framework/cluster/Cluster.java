@@ -14,10 +14,8 @@ public final class Cluster implements AutoCloseable {
     private final ClusterTarget target;
     private final VersionInfo version;
     private final NodeInventory nodes;
-    private final ApiAnswers apiAnswers;
 
-    Cluster(KubernetesClient client, ClusterTarget target, VersionInfo version, NodeInventory nodes, ApiAnswers apiAnswers) {
-        this.apiAnswers = apiAnswers;
+    Cluster(KubernetesClient client, ClusterTarget target, VersionInfo version, NodeInventory nodes) {
         this.client = client;
         this.target = target;
         this.version = version;
@@ -46,11 +44,6 @@ public final class Cluster implements AutoCloseable {
 
     public NodeInventory nodes() {
         return nodes;
-    }
-
-    /** What the API server made the client retry so far (for the run's log). */
-    public ApiAnswers apiAnswers() {
-        return apiAnswers;
     }
 
     @Override

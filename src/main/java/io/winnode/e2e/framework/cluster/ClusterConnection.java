@@ -46,12 +46,11 @@ public final class ClusterConnection {
         // Fail fast on an unreachable server: retries with back-off would turn a refused connection into
         // seconds of silence before the run even starts. Once the server has answered, calls retry.
         probe(config, target);
-        ApiAnswers answers = new ApiAnswers();
-        KubernetesClient client = apiClient(config, answers);
+        KubernetesClient client = apiClient(config, ApiAnswers.ofThisJvm());
         try {
             VersionInfo version = client.getKubernetesVersion();
             NodeInventory nodes = NodeInventory.discover(client);
-            return new Cluster(client, recognise(target, client), version, nodes, answers);
+            return new Cluster(client, recognise(target, client), version, nodes);
         } catch (KubernetesClientException e) {
             client.close();
             throw new ClusterUnreachableException("Cannot use the Kubernetes API server at " + config.getMasterUrl()
