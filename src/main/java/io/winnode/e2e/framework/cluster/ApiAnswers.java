@@ -120,10 +120,8 @@ public final class ApiAnswers implements Interceptor {
         if (!(failure instanceof IOException)) {
             return; // not retried by fabric8, so it fails the call itself
         }
-        String kind = kind(failure);
-        count(kind);
-        LOG.info("API request {} {} failed with {} ({}); the client retries", request.method(), request.uri().getPath(), kind,
-                failure.getMessage());
+        count(kind(failure));
+        LOG.info("API request {} {} failed: {}; the client retries", request.method(), request.uri().getPath(), failure);
     }
 
     private static String kind(Throwable failure) {
