@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -67,7 +68,8 @@ type apiProxy struct {
 	file     string
 
 	mu     sync.Mutex
-	random *rand.Rand
+	phase  float64        // in [0, 1), from the seed
+	seen   map[string]int // requests seen per kind of weather
 	counts counters
 }
 
@@ -81,7 +83,7 @@ func runAPIProxy(args []string) int {
 	proxyCert := fs.String("proxy-client-cert-file", "", "front-proxy client certificate (--requestheader-client-ca-file)")
 	proxyKey := fs.String("proxy-client-key-file", "", "front-proxy client key")
 	countersFile := fs.String("counters-file", "", "where the counts of applied weather are written (JSON)")
-	seed := fs.Uint64("seed", 1, "seed of the random choice of requests")
+	seed := fs.Uint64("seed", 1, "seed of the choice of requests")
 	var w weather
 	fs.Float64Var(&w.throttleFraction, "throttle-fraction", 0, "fraction of requests answered 429")
 	fs.IntVar(&w.throttleRetryAfter, "throttle-retry-after-seconds", 1, "Retry-After of a 429")
@@ -127,7 +129,8 @@ func runAPIProxy(args []string) int {
 		log.Printf("api-proxy: --upstream: %v", err)
 		return 1
 	}
-	p := &apiProxy{weather: w, file: *countersFile, random: rand.New(rand.NewPCG(*seed, *seed))}
+	p := &apiProxy{weather: w, file: *countersFile, phase: rand.New(rand.NewPCG(*seed, *seed)).Float64(),
+		seen: map[string]int{}}
 	p.upstream = &httputil.ReverseProxy{
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(target)
@@ -186,17 +189,17 @@ func identify(in *http.Request, out *http.Request) {
 func (p *apiProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.count(func(c *counters) { c.Requests++ })
 	switch {
-	case p.chance(p.weather.resetFraction):
+	case p.hits("reset", p.weather.resetFraction):
 		p.reset(w, r)
 		return
-	case p.chance(p.weather.throttleFraction):
+	case p.hits("throttle", p.weather.throttleFraction):
 		p.throttle(w, r)
 		return
-	case p.chance(p.weather.unavailableFraction):
+	case p.hits("unavailable", p.weather.unavailableFraction):
 		p.unavailable(w, r)
 		return
 	}
-	if p.chance(p.weather.delayFraction) {
+	if p.hits("delay", p.weather.delayFraction) {
 		p.count(func(c *counters) { c.Delayed++ })
 		select {
 		case <-time.After(p.weather.delay):
@@ -269,16 +272,52 @@ func (p *apiProxy) limitWatch(resp *http.Response) error {
 	if query.Get("watch") != "true" && query.Get("watch") != "1" {
 		return nil
 	}
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusSwitchingProtocols {
+		return nil
+	}
 	p.count(func(c *counters) { c.Watches++ })
-	if p.weather.dropWatchesAfter <= 0 || resp.StatusCode != http.StatusOK {
+	if p.weather.dropWatchesAfter <= 0 {
 		return nil
 	}
 	path := resp.Request.URL.Path
-	resp.Body = newEndingBody(resp.Body, p.weather.dropWatchesAfter, func() {
+	ended := func() {
 		p.count(func(c *counters) { c.WatchesDropped++ })
 		log.Printf("api-proxy: ended the watch %s", path)
-	})
+	}
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		// A WebSocket watch (fabric8's default, kube-apiserver serves both forms): ReverseProxy copies between the
+		// two connections until one closes, so closing the upstream one ends the client's too.
+		if conn, ok := resp.Body.(io.ReadWriteCloser); ok {
+			resp.Body = newEndingConn(conn, p.weather.dropWatchesAfter, ended)
+		}
+		return nil
+	}
+	resp.Body = newEndingBody(resp.Body, p.weather.dropWatchesAfter, ended)
 	return nil
+}
+
+// endingConn closes an upgraded upstream connection when its time is up, unless it closed before.
+type endingConn struct {
+	io.ReadWriteCloser
+	once  sync.Once
+	timer *time.Timer
+}
+
+func newEndingConn(upstream io.ReadWriteCloser, after time.Duration, onEnd func()) *endingConn {
+	c := &endingConn{ReadWriteCloser: upstream}
+	c.timer = time.AfterFunc(after, func() {
+		c.once.Do(func() {
+			onEnd()
+			_ = upstream.Close()
+		})
+	})
+	return c
+}
+
+func (c *endingConn) Close() error {
+	c.timer.Stop()
+	c.once.Do(func() {})
+	return c.ReadWriteCloser.Close()
 }
 
 // endingBody reads the upstream body until its time is up, then reports a clean end of stream.
@@ -317,13 +356,18 @@ func (b *endingBody) Close() error {
 	return b.upstream.Close()
 }
 
-func (p *apiProxy) chance(fraction float64) bool {
+// hits says whether the n-th request (n counted per kind of weather) is one of the fraction hit: spread evenly,
+// floor((n+1)*fraction + phase) > floor(n*fraction + phase), so that any N requests contain N*fraction of them,
+// give or take one, and a short run meets the weather for certain. The seed chooses the phase.
+func (p *apiProxy) hits(kind string, fraction float64) bool {
 	if fraction <= 0 {
 		return false
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.random.Float64() < fraction
+	n := float64(p.seen[kind])
+	p.seen[kind]++
+	return math.Floor((n+1)*fraction+p.phase) > math.Floor(n*fraction+p.phase)
 }
 
 func (p *apiProxy) count(change func(*counters)) {

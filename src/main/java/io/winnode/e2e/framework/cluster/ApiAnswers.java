@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the API server made the suite's client retry, and the watches it ended: each such answer logged once at INFO
- * as it happens, and a one-line {@link #summary} for the end of the run, so that a run that rode out a busy or
+ * What the API server made the suite's clients retry, and the watches they had to open again: each logged once at
+ * INFO as it happens, and a one-line {@link Tally#summary} for the end of the run, so that a run that rode out a busy or
  * restarting API server says so instead of passing silently.
  *
- * <p>A fabric8 {@link Interceptor} on the run's one client ({@link ClusterConnection#apiClient}): fabric8 calls
- * {@code after} for every attempt's answer and {@code afterConnectionFailure} for every attempt that got none
+ * <p>A fabric8 {@link Interceptor} on every client {@link ClusterConnection#apiClient} makes: fabric8 calls
+ * {@code after} for every attempt's answer (WebSocket upgrades included) and {@code afterConnectionFailure} for every attempt that got none
  * (8.0, {@code StandardHttpClient.consumeBytesOnce} and {@code shouldRetry}), and retries exactly the answers
  * counted here: 429, 5xx and I/O errors.
  */
@@ -42,7 +42,8 @@ public final class ApiAnswers implements Interceptor {
     private static final ApiAnswers OF_THIS_JVM = new ApiAnswers();
 
     private final Map<String, LongAdder> retried = new ConcurrentHashMap<>();
-    private final LongAdder watchesEnded = new LongAdder();
+    private final LongAdder watchedAgain = new LongAdder();
+    private final java.util.Set<String> watched = ConcurrentHashMap.newKeySet();
 
     ApiAnswers() {
     }
@@ -52,8 +53,8 @@ public final class ApiAnswers implements Interceptor {
         return OF_THIS_JVM;
     }
 
-    /** The counts so far, by status code or kind of I/O failure, and the watches the server ended. */
-    public record Tally(Map<String, Long> retried, long watchesEnded) {
+    /** The counts so far, by status code or kind of I/O failure, and the watches opened again. */
+    public record Tally(Map<String, Long> retried, long watchesReopened) {
 
         public Tally {
             retried = Map.copyOf(retried);
@@ -68,7 +69,7 @@ public final class ApiAnswers implements Interceptor {
                     counts.put(kind, d);
                 }
             });
-            return new Tally(counts, watchesEnded - earlier.watchesEnded);
+            return new Tally(counts, watchesReopened - earlier.watchesReopened);
         }
 
         public long totalRetried() {
@@ -76,12 +77,12 @@ public final class ApiAnswers implements Interceptor {
         }
 
         /**
-         * E.g. {@code API server: 37 answers retried (429 x20, 503 x10, resets x7); 2 watches ended by the server and
-         * watched again}; empty when the API server never made the client retry or re-watch.
+         * E.g. {@code API server: 37 answers retried (429 x20, 503 x10, resets x7); 2 watches opened again after they
+         * ended}; empty when the API server never made the client retry or re-watch.
          */
         public String summary() {
             long total = totalRetried();
-            if (total == 0 && watchesEnded == 0) {
+            if (total == 0 && watchesReopened == 0) {
                 return "";
             }
             StringBuilder line = new StringBuilder("API server: ").append(total).append(total == 1 ? " answer" : " answers")
@@ -90,8 +91,8 @@ public final class ApiAnswers implements Interceptor {
                 line.append(" (").append(String.join(", ", new TreeMap<>(retried).entrySet().stream()
                         .map(e -> e.getKey() + " x" + e.getValue()).toList())).append(')');
             }
-            return line.append("; ").append(watchesEnded).append(watchesEnded == 1 ? " watch" : " watches")
-                    .append(" ended by the server and watched again").toString();
+            return line.append("; ").append(watchesReopened).append(watchesReopened == 1 ? " watch" : " watches")
+                    .append(" opened again after they ended").toString();
         }
     }
 
@@ -103,15 +104,11 @@ public final class ApiAnswers implements Interceptor {
             count(String.valueOf(code));
             LOG.info("API server answered {} to {} {}{}; the client retries", code, request.method(), request.uri().getPath(),
                     retryAfter == null ? "" : " (Retry-After: " + retryAfter + " s)");
-        } else if (code == 200 && isWatch(request) && response.body() instanceof AsyncBody body) {
-            // A watch's body ends normally only when the server ends it (the client stopping it cancels the body):
-            // kube-apiserver does so after --min-request-timeout, and the informer then watches again.
-            body.done().whenComplete((done, failure) -> {
-                if (failure == null) {
-                    watchesEnded.increment();
-                    LOG.info("API server ended the watch {}; the client watches again", request.uri().getPath());
-                }
-            });
+        } else if ((code == 200 || code == 101) && isWatch(request) && !watched.add(watchedResource(request))) {
+            // The same resource and selectors watched again: an informer re-watches after its watch ended (HTTP or
+            // WebSocket, fabric8 AbstractWatchManager), which kube-apiserver does after --min-request-timeout.
+            watchedAgain.increment();
+            LOG.info("API watch of {} opened again after it ended", watchedResource(request));
         }
     }
 
@@ -134,6 +131,16 @@ public final class ApiAnswers implements Interceptor {
         return "I/O errors";
     }
 
+    /** The watch's path and query without the resourceVersion it resumes from and its timeout. */
+    private static String watchedResource(HttpRequest request) {
+        String query = request.uri().getRawQuery();
+        String selectors = query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                .filter(p -> !p.startsWith("resourceVersion=") && !p.startsWith("timeoutSeconds=")
+                        && !p.startsWith("allowWatchBookmarks="))
+                .sorted().collect(java.util.stream.Collectors.joining("&"));
+        return request.uri().getPath() + "?" + selectors;
+    }
+
     private static boolean isWatch(HttpRequest request) {
         String query = request.uri().getRawQuery();
         return query != null && (query.contains("watch=true") || query.contains("watch=1"));
@@ -146,6 +153,6 @@ public final class ApiAnswers implements Interceptor {
     public Tally tally() {
         Map<String, Long> counts = new TreeMap<>();
         retried.forEach((kind, n) -> counts.put(kind, n.sum()));
-        return new Tally(counts, watchesEnded.sum());
+        return new Tally(counts, watchedAgain.sum());
     }
 }
