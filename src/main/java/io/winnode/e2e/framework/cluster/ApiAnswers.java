@@ -103,7 +103,7 @@ public final class ApiAnswers implements Interceptor {
             String retryAfter = response.header("Retry-After");
             count(String.valueOf(code));
             LOG.info("API server answered {} to {} {}{}; the client retries", code, request.method(), request.uri().getPath(),
-                    retryAfter == null ? "" : " (Retry-After: " + retryAfter + " s)");
+                    retryAfter == null ? "" : " (Retry-After: " + retryAfter + " s, waited before the retry)");
         } else if ((code == 200 || code == 101) && isWatch(request) && !watched.add(watchedResource(request))) {
             // The same resource and selectors watched again: an informer re-watches after its watch ended (HTTP or
             // WebSocket, fabric8 AbstractWatchManager), which kube-apiserver does after --min-request-timeout.

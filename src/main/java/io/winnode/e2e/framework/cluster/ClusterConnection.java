@@ -27,7 +27,8 @@ public final class ClusterConnection {
      * connection reset. fabric8's client (8.0, {@code StandardHttpClient.shouldRetry}) retries exactly those,
      * for plain requests and for the WebSocket upgrade of exec, waiting the longer of the server's
      * {@code Retry-After} and an exponential back-off; it does not retry other 4xx answers or a TLS trust
-     * failure. 10 retries, as client-go makes (k8s.io/client-go rest/request.go: maxRetries 10, honouring
+     * failure ({@link RetryAfterWait} makes it honour Retry-After, which fabric8 8.0 computes but does not wait
+     * for). 10 retries, as client-go makes (k8s.io/client-go rest/request.go: maxRetries 10, honouring
      * Retry-After), from 250 ms doubling up to fabric8's cap of 8 s ({@code ExponentialBackoffIntervalCalculator},
      * exponent 5): 47.75 s of back-off at most (plus any longer Retry-After), after which the call fails with the
      * API server's last answer. fabric8 also retries a create after a reset; a create the server did receive then
@@ -119,7 +120,8 @@ public final class ClusterConnection {
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval((int) FIRST_RETRY_AFTER.toMillis());
         return new KubernetesClientBuilder().withConfig(config)
-                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(ApiAnswers.NAME, answers)).build();
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(ApiAnswers.NAME, answers)
+                        .addOrReplaceInterceptor(RetryAfterWait.NAME, new RetryAfterWait())).build();
     }
 
     /**
