@@ -85,14 +85,17 @@ public final class ApiAnswers implements Interceptor {
             if (total == 0 && watchesReopened == 0) {
                 return "";
             }
-            StringBuilder line = new StringBuilder("API server: ").append(total).append(total == 1 ? " answer" : " answers")
-                    .append(" retried");
+            StringBuilder line = new StringBuilder("API server: ");
             if (total > 0) {
-                line.append(" (").append(String.join(", ", new TreeMap<>(retried).entrySet().stream()
-                        .map(e -> e.getKey() + " x" + e.getValue()).toList())).append(')');
+                String kinds = String.join(", ", new TreeMap<>(retried).entrySet().stream()
+                        .map(e -> e.getKey() + " x" + e.getValue()).toList());
+                line.append(total).append(total == 1 ? " answer" : " answers").append(" retried (").append(kinds).append(')');
             }
-            return line.append("; ").append(watchesReopened).append(watchesReopened == 1 ? " watch" : " watches")
-                    .append(" opened again after they ended").toString();
+            if (watchesReopened > 0) {
+                line.append(total > 0 ? "; " : "").append(watchesReopened).append(watchesReopened == 1 ? " watch" : " watches")
+                        .append(" opened again after they ended");
+            }
+            return line.toString();
         }
     }
 
