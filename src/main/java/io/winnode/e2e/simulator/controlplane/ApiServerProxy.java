@@ -88,7 +88,7 @@ public final class ApiServerProxy implements AutoCloseable {
             builder.environment().put(ComponentProcess.EXIT_ON_STDIN_EOF_ENV, "1");
             ApiServerProxy proxy = new ApiServerProxy(builder.start(), "https://127.0.0.1:" + port, counters, log, certificates);
             proxy.awaitListening(port);
-            progress.accept("API-server weather " + weather + " applied by a proxy at " + proxy.url + " (log " + log + ")");
+            progress.accept("API-server weather (" + weather.describe() + ") applied by a proxy at " + proxy.url + " (log " + log + ")");
             return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the API-server proxy (" + binary + ")", e);

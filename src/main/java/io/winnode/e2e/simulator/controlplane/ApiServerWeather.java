@@ -58,6 +58,32 @@ public record ApiServerWeather(double throttleFraction, int throttleRetryAfterSe
                 unavailableRetryAfterSeconds, dropWatchesAfter, resetFraction, wait, fraction);
     }
 
+    /** E.g. {@code 429 for 3% (Retry-After 1 s), resets for 5%, watches end after 0.5 s}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (throttleFraction > 0) {
+            parts.add("429 for " + percent(throttleFraction) + " (Retry-After " + throttleRetryAfterSeconds + " s)");
+        }
+        if (unavailableFraction > 0) {
+            parts.add("503 for " + percent(unavailableFraction)
+                    + (unavailableRetryAfterSeconds > 0 ? " (Retry-After " + unavailableRetryAfterSeconds + " s)" : ""));
+        }
+        if (resetFraction > 0) {
+            parts.add("resets for " + percent(resetFraction));
+        }
+        if (delayFraction > 0) {
+            parts.add(delay.toMillis() + " ms late for " + percent(delayFraction));
+        }
+        if (!dropWatchesAfter.isZero()) {
+            parts.add("watches end after " + dropWatchesAfter.toMillis() / 1000.0 + " s");
+        }
+        return parts.isEmpty() ? "clear" : String.join(", ", parts);
+    }
+
+    private static String percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction * 100).stripTrailingZeros().toPlainString() + "% of requests";
+    }
+
     /** The proxy's command-line flags for this weather. */
     List<String> flags() {
         List<String> flags = new ArrayList<>();
