@@ -1,5 +1,11 @@
 package io.winnode.e2e.faults;
 
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.winnode.e2e.framework.cluster.ApiAnswers;
 import io.winnode.e2e.framework.cluster.Cluster;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,6 +103,23 @@ class ApiServerWeatherTest {
             }
             assertThat(ApiAnswers.ofThisJvm().tally().since(before).watchesReopened()).as("watches opened again").isPositive();
 
+            // Behind the proxy the API server still sees the caller: the admin by its certificate (forwarded in
+            // X-Remote-User/X-Remote-Group), a service account by its bearer token (forwarded as it came).
+            Config viaProxy = Config.fromKubeconfig(cluster.kubeconfigYaml());
+            try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(viaProxy).build()) {
+                assertThat(userName(admin)).isEqualTo("kubernetes-admin");
+                admin.serviceAccounts().inNamespace("default").resource(new ServiceAccountBuilder().withNewMetadata()
+                        .withName("weather-reader").endMetadata().build()).createOr(existing -> existing.update());
+                String token = admin.serviceAccounts().inNamespace("default").withName("weather-reader")
+                        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+                        .getStatus().getToken();
+                Config tokenOnly = new ConfigBuilder(viaProxy).withClientCertData(null).withClientKeyData(null)
+                        .withOauthToken(token).build();
+                try (KubernetesClient serviceAccount = new KubernetesClientBuilder().withConfig(tokenOnly).build()) {
+                    assertThat(userName(serviceAccount)).isEqualTo("system:serviceaccount:default:weather-reader");
+                }
+            }
+
             ApiServerProxy.Counts counts = cluster.apiServerWeatherCounts().orElseThrow();
             assertThat(counts.throttled()).as("429s answered").isPositive();
             assertThat(counts.unavailable()).as("503s answered").isPositive();
@@ -113,6 +137,13 @@ class ApiServerWeatherTest {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.CLUSTER_UNUSABLE);
         assertThat(run.out()).doesNotContain("Tests succeeded");
         assertThat(run.err()).contains("cluster unusable").contains("Too Many Requests");
+    }
+
+    /** Who the API server says the client is (SelfSubjectReview, kubectl auth whoami). */
+    private static String userName(KubernetesClient client) {
+        String review = client.raw(client.getMasterUrl() + "apis/authentication.k8s.io/v1/selfsubjectreviews", "POST",
+                java.util.Map.of("apiVersion", "authentication.k8s.io/v1", "kind", "SelfSubjectReview"));
+        return JsonMapper.builder().build().readTree(review).path("status").path("userInfo").path("username").asString();
     }
 
     private record Run(int exitCode, String out, String err) {}

@@ -121,7 +121,8 @@ public final class ApiAnswers implements Interceptor {
             return; // not retried by fabric8, so it fails the call itself
         }
         count(kind(failure));
-        LOG.info("API request {} {} failed: {}; the client retries", request.method(), request.uri().getPath(), failure);
+        LOG.info("API request {} {} failed: {}; the client retries", request.method(), request.uri().getPath(),
+                failure.toString());
     }
 
     private static String kind(Throwable failure) {
