@@ -125,6 +125,14 @@ public final class ApiAnswers implements Interceptor {
                 failure.toString());
     }
 
+    /**
+     * A request the suite itself made again after it got no answer, where fabric8 does not retry: an exec whose
+     * WebSocket upgrade connection closed mid-handshake ({@code framework/exec/InPod}).
+     */
+    public void startedAgain(String what) {
+        count(what);
+    }
+
     private static String kind(Throwable failure) {
         if (failure instanceof ConnectException) {
             return "refused connections";

@@ -3,6 +3,8 @@ package io.winnode.e2e.framework.exec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.winnode.e2e.framework.cluster.ApiAnswers;
 import io.qameta.allure.Allure;
 import io.winnode.e2e.framework.wait.Timeouts;
 import io.winnode.e2e.framework.wait.Waits;
@@ -135,7 +137,7 @@ public final class InPod {
      * never ran, so starting it again is safe, as client-go retries a request that got no answer. fabric8 retries the
      * upgrade after a 429, a 5xx or an IOException, but a connection closed during the WebSocket handshake fails as
      * netty's WebSocketHandshakeException, which it does not retry (StandardHttpClient.shouldRetry). An answer (a 403, a
-     * 404, a 429 after fabric8's own retries) is final.
+     * 404, a 429 after fabric8's own retries) is final; so is a failure after the start (the exit code's future).
      */
     private ExecWatch start(RunningPod pod, String container, List<String> command, ByteArrayOutputStream out,
                             ByteArrayOutputStream err) {
@@ -143,12 +145,13 @@ public final class InPod {
             try {
                 return client.pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container)
                         .writingOutput(out).writingError(err).exec(command.toArray(String[]::new));
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 0 || attempt >= START_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (!gotNoAnswer(e) || attempt >= START_ATTEMPTS) {
                     throw e;
                 }
                 LOG.info("exec in {} container {}: the API server did not answer the upgrade ({}); starting it again",
                         pod, container, e.getMessage());
+                ApiAnswers.ofThisJvm().startedAgain("exec restarts");
                 try {
                     Thread.sleep(FIRST_RESTART_AFTER.toMillis() * attempt);
                 } catch (InterruptedException interrupted) {
@@ -157,6 +160,24 @@ public final class InPod {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the upgrade request got no HTTP answer: its connection failed (an IOException), or closed while the
+     * WebSocket handshake was under way (vert.x's WebSocketHandshakeInboundHandler.channelInactive). An answer shows
+     * as a KubernetesClientException with its status code.
+     */
+    static boolean gotNoAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException answered && answered.getCode() != 0) {
+                return false;
+            }
+            if (t instanceof java.io.IOException || t instanceof WebSocketHandshakeException
+                    && String.valueOf(t.getMessage()).startsWith("Connection closed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How Allure shows this test parameter (it prints every argument of a test). */
