@@ -92,8 +92,8 @@ public final class ApiAnswers implements Interceptor {
                 line.append(total).append(total == 1 ? " answer" : " answers").append(" retried (").append(kinds).append(')');
             }
             if (watchesReopened > 0) {
-                line.append(total > 0 ? "; " : "").append(watchesReopened).append(watchesReopened == 1 ? " watch" : " watches")
-                        .append(" opened again after they ended");
+                line.append(total > 0 ? "; " : "").append(watchesReopened)
+                        .append(watchesReopened == 1 ? " watch opened again after it ended" : " watches opened again after they ended");
             }
             return line.toString();
         }
