@@ -117,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SuiteExecution.Settings settings = settings(tests.suite());
         RunResult result;
+        ApiServerWeatherReport weather = ApiServerWeatherReport.start();
         try (RunCustody custody = RunCustody.begin(cleanup, spec.commandLine().getErr(), clock)) {
             artifacts = custody.claim(artifacts, "--artifacts");
             allureResults = custody.claim(allureResults, "--allure-results");
@@ -126,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 try (ClusterSession session = ClusterSession.open(cluster, activeFaults.stream().map(ActiveFault::file).toList());
                      AutoCloseable watch = custody.watch(session.cluster(), out)) {
                     result = run(session.cluster(), custody, tests, selected.size(), settings, activeFaults, launcher, out);
+                    weather.print(out);
                 }
             }
         }
