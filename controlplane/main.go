@@ -5,6 +5,7 @@
 //	controlplane kube-scheduler ARGS...
 //	controlplane kube-controller-manager ARGS...
 //	controlplane version
+//	controlplane api-proxy ARGS... (apiproxy.go: API-server weather in front of kube-apiserver)
 //
 // Each component runs in a process of its own, started by the suite's Java launcher: run in one
 // process, the apiserver library's signal handler panics when the second component sets it up
@@ -43,6 +44,8 @@ func main() {
 	switch component {
 	case "etcd":
 		os.Exit(runEtcd(args))
+	case "api-proxy":
+		os.Exit(runAPIProxy(args))
 	case "version":
 		fmt.Println(version.Get().GitVersion)
 		return
@@ -60,6 +63,6 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: controlplane etcd|kube-apiserver|kube-scheduler|kube-controller-manager|version [ARGS...]")
+	fmt.Fprintln(os.Stderr, "usage: controlplane etcd|kube-apiserver|kube-scheduler|kube-controller-manager|api-proxy|version [ARGS...]")
 	os.Exit(2)
 }

@@ -93,6 +93,13 @@ final class FaultsVerifyCommand implements Callable<Integer> {
                     + "else target/winnode).")
     Path artifacts;
 
+    @Option(names = "--api-weather", description = "Every run also carries API-server weather from "
+            + ApiWeatherRotation.FOLDER + " (429, 503, resets, slow answers, ended watches), rotating so that each weather "
+            + "meets a clean run (which must still pass) and a faulted run (which must still be detected).")
+    boolean apiWeather;
+
+    private ApiWeatherRotation weather = ApiWeatherRotation.none();
+
     // Lets the runner's own tests run fixture scenarios in the child JVMs; not for users.
     @Option(names = "--scenarios-package", paramLabel = "PACKAGE", defaultValue = SelectionOptions.SCENARIOS_PACKAGE,
             hidden = true)
@@ -116,11 +123,13 @@ final class FaultsVerifyCommand implements Callable<Integer> {
             runs.add(ChildRun.clean(seed + i, runsDirectory));
         }
 
+        weather = apiWeather ? ApiWeatherRotation.over(runs, Path.of(ApiWeatherRotation.FOLDER)) : ApiWeatherRotation.none();
         out.printf("winnode faults verify: suite %s, seed %d, timeout scale %s, %d clean run(s) (seeds %d..%d), %d fault(s)%s%n",
                 suite, seed, timeoutScale, cleanRuns, seed, seed + cleanRuns - 1, faults.size(),
                 faults.isEmpty() ? "" : " (" + faults.stream().map(ActiveFault::id).collect(Collectors.joining(", ")) + ")");
         out.printf("Each run in its own JVM, %d at once, at most %d s each; reports under %s%n", workers, runTimeoutSeconds,
                 runsDirectory);
+        out.print(weather.describe());
         if (!cleanOnly && faults.isEmpty()) {
             out.println("Note: the fault catalog (" + FaultCatalog.FOLDER + ") is empty; only the clean runs ran.");
         }
@@ -242,7 +251,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         Path controlPlane = controlPlanes.take();
         ChildJvm.Exit outcome;
         try {
-            outcome = ChildJvm.run(Winnode.class, run.arguments(settings, controlPlane), run.log(),
+            outcome = ChildJvm.run(Winnode.class, weather.arguments(run, run.arguments(settings, controlPlane)), run.log(),
                     Duration.ofSeconds(runTimeoutSeconds), classes);
         } finally {
             controlPlanes.release(controlPlane);

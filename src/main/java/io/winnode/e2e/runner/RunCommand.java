@@ -121,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SuiteExecution.ExecutionSettings settings = settings(tests.suite());
         RunResult result;
+        ApiServerWeatherReport weather = ApiServerWeatherReport.start();
         try (RunCustody custody = RunCustody.begin(cleanup, spec.commandLine().getErr(), clock)) {
             artifacts = custody.claim(artifacts, "--artifacts");
             allureResults = custody.claim(allureResults, "--allure-results");
@@ -134,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
                             custody::sweepLeftovers);
                     result = suiteRun.run(session, custodyOfRun, tests, selected.size(), settings, activeFaults, timeoutScale,
                             registry(), launcher);
+                    weather.print(out);
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.winnode.e2e.simulator.topology.Topology;
 import io.winnode.e2e.simulator.topology.TopologyNode;
 
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What an installer (kubeadm and its DNS addon) adds to a fresh control plane, written with the
@@ -61,9 +63,30 @@ final class ClusterAddons {
             if (!labels && !cordon) {
                 continue;
             }
-            admin.nodes().withName(spec.name()).edit(node -> mark(node, spec, labels, cordon));
+            editRetryingConflicts(admin, spec.name(), node -> mark(node, spec, labels, cordon));
         }
     }
+
+    /**
+     * A node is written by its kubelet and by the lifecycle and IPAM controllers while the installer marks it, so an
+     * edit based on the node as just read can meet HTTP 409; it is read and applied again, as client-go's
+     * retry.RetryOnConflict does for the same read-modify-write (k8s.io/client-go/util/retry).
+     */
+    private static void editRetryingConflicts(KubernetesClient admin, String name, UnaryOperator<Node> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin.nodes().withName(name).edit(change);
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** client-go's retry.DefaultRetry allows 5 steps. */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     /**
      * Node taints the node lifecycle controller keeps on a node until it has seen the node Ready and

@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.winnode.e2e.foundation.files.DirectoryTrees;
+import io.winnode.e2e.simulator.controlplane.ApiServerProxy;
+import io.winnode.e2e.simulator.controlplane.ApiServerWeather;
 import io.winnode.e2e.simulator.controlplane.ControlPlane;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneConfig;
 import io.winnode.e2e.simulator.controlplane.ControlPlaneEndpoint;
 import io.winnode.e2e.simulator.controlplane.SharedControlPlane;
+import io.winnode.e2e.simulator.faults.ApiServerWeathers;
 import io.winnode.e2e.simulator.faults.FaultFile;
 import io.winnode.e2e.simulator.faults.FaultFiles;
 import io.winnode.e2e.simulator.kubelet.Latencies;
@@ -44,14 +47,17 @@ public final class SimulatedCluster implements AutoCloseable {
     // The control plane this cluster started and stops; null when it runs on a shared one.
     private final ControlPlane owned;
     private final KubeletTunnel tunnel;
+    // Between the suite and the API server when a fault file asks for API-server weather; null otherwise.
+    private final ApiServerProxy weatherProxy;
     private final SimulatedNodes nodes;
     private final Path directory;
     private final boolean temporaryDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SimulatedCluster(SimulatorOptions options, ControlPlaneEndpoint controlPlane, ControlPlane owned, KubeletTunnel tunnel,
-                             SimulatedNodes nodes, Path directory, boolean temporaryDirectory) {
+                             ApiServerProxy weatherProxy, SimulatedNodes nodes, Path directory, boolean temporaryDirectory) {
         this.options = options;
+        this.weatherProxy = weatherProxy;
         this.owned = owned;
         this.tunnel = tunnel;
         this.controlPlane = controlPlane;
@@ -102,9 +108,16 @@ public final class SimulatedCluster implements AutoCloseable {
                     nodes.close();
                     throw e;
                 }
+                ApiServerProxy proxy;
+                try {
+                    proxy = weatherProxy(endpoint, faults, directory, options);
+                } catch (RuntimeException e) {
+                    nodes.close();
+                    throw e;
+                }
                 options.progress().accept("simulated cluster ready: Kubernetes " + endpoint.gitVersion() + " control plane"
                         + (shared ? " (shared, " + directory + ")" : "") + ", " + nodeNames.size() + " simulated nodes");
-                return new SimulatedCluster(options, endpoint, owned, tunnel, nodes, directory, temporary);
+                return new SimulatedCluster(options, endpoint, owned, tunnel, proxy, nodes, directory, temporary);
             }
         } catch (RuntimeException e) {
             if (owned != null) {
@@ -118,6 +131,14 @@ public final class SimulatedCluster implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The proxy that makes the API server misbehave towards the suite, when the fault files ask for it. */
+    private static ApiServerProxy weatherProxy(ControlPlaneEndpoint endpoint, List<FaultFile> faults, Path directory,
+                                               SimulatorOptions options) {
+        ApiServerWeather weather = ApiServerWeathers.of(faults);
+        return weather.clear() ? null : ApiServerProxy.start(endpoint, weather, directory, Path.of("").toAbsolutePath(),
+                options.seed(), options.progress());
     }
 
     /**
@@ -196,8 +217,14 @@ public final class SimulatedCluster implements AutoCloseable {
         }
     }
 
+    /** Where the suite reaches the API server: the weather proxy's address when there is one. */
     public String masterUrl() {
-        return controlPlane.apiServerUrl();
+        return weatherProxy == null ? controlPlane.apiServerUrl() : weatherProxy.url();
+    }
+
+    /** What the API-server weather did so far; empty when the run has none. */
+    public java.util.Optional<ApiServerProxy.Counts> apiServerWeatherCounts() {
+        return java.util.Optional.ofNullable(weatherProxy).map(ApiServerProxy::counts);
     }
 
     /** The Kubernetes release the control plane runs, e.g. {@code v1.37.2}. */
@@ -207,7 +234,8 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** A kubeconfig for the cluster's administrator ({@code system:masters}), with its client certificate embedded. */
     public String kubeconfigYaml() {
-        return controlPlane.kubeconfigYaml("admin");
+        return weatherProxy == null ? controlPlane.kubeconfigYaml("admin")
+                : weatherProxy.adminKubeconfigYaml();
     }
 
     /** Writes the admin kubeconfig, readable by its owner only (it holds a client key). */
@@ -241,6 +269,9 @@ public final class SimulatedCluster implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                if (weatherProxy != null) {
+                    weatherProxy.close();
+                }
                 nodes.close();
             } finally {
                 if (owned != null) {

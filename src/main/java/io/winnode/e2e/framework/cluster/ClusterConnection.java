@@ -29,10 +29,14 @@ public final class ClusterConnection {
      * connection reset. fabric8's client (8.0, {@code StandardHttpClient.shouldRetry}) retries exactly those,
      * for plain requests and for the WebSocket upgrade of exec, waiting the longer of the server's
      * {@code Retry-After} and an exponential back-off; it does not retry other 4xx answers or a TLS trust
-     * failure. 5 retries from 250 ms, doubling, are 7.75 s of back-off at most (plus any longer Retry-After,
-     * which kube-apiserver sets to a few seconds), so a call fails within about a minute at worst.
+     * failure ({@link RetryAfterWait} makes it honour Retry-After, which fabric8 8.0 computes but does not wait
+     * for). 10 retries, as client-go makes (k8s.io/client-go rest/request.go: maxRetries 10, honouring
+     * Retry-After), from 250 ms doubling up to fabric8's cap of 8 s ({@code ExponentialBackoffIntervalCalculator},
+     * exponent 5): 47.75 s of back-off at most (plus any longer Retry-After), after which the call fails with the
+     * API server's last answer. fabric8 also retries a create after a reset; a create the server did receive then
+     * answers 409 AlreadyExists, which the suite reports rather than hides.
      */
-    static final int RETRIES = 5;
+    static final int RETRIES = 10;
     static final Duration FIRST_RETRY_AFTER = Duration.ofMillis(250);
 
     private ClusterConnection() {
@@ -47,7 +51,7 @@ public final class ClusterConnection {
         // Fail fast on an unreachable server: retries with back-off would turn a refused connection into
         // seconds of silence before the run even starts. Once the server has answered, calls retry.
         probe(config, target);
-        KubernetesClient client = apiClient(config);
+        KubernetesClient client = apiClient(config, ApiAnswers.ofThisJvm());
         try {
             VersionInfo version = client.getKubernetesVersion();
             NodeInventory nodes = NodeInventory.discover(client);
@@ -63,11 +67,27 @@ public final class ClusterConnection {
         }
     }
 
-    /** One request without retries: does the API server answer at all? */
+    /**
+     * Requests without fabric8's retries: does the API server answer at all? A 429 or 5xx is an answer (the server is
+     * there, busy or restarting: the retrying client rides it out). A reset connection is tried again up to
+     * {@link #PROBE_ATTEMPTS} times at once; a refused connection, an unknown host or a timeout fails at once.
+     */
     private static void probe(Config config, ClusterTarget target) {
         config.setRequestRetryBackoffLimit(0);
         try (KubernetesClient once = new KubernetesClientBuilder().withConfig(config).build()) {
-            once.getKubernetesVersion();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    once.getKubernetesVersion();
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() == 429 || e.getCode() >= 500) {
+                        return; // an answer: the server is there
+                    }
+                    if (attempt >= PROBE_ATTEMPTS || !droppedConnection(e)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (KubernetesClientException e) {
             throw new ClusterUnreachableException("Cannot use the Kubernetes API server at " + config.getMasterUrl()
                     + " (" + target.describe() + "): " + rootMessage(e)
@@ -75,14 +95,37 @@ public final class ClusterConnection {
         }
     }
 
+    /** How often the probe tries a connection that was reset (a load balancer dropping it) before giving up. */
+    static final int PROBE_ATTEMPTS = 3;
+
+    /**
+     * An I/O failure after the connection was made (a reset, an early end of stream), unlike a refused connection,
+     * an unknown host or a timeout, which say that nothing answers there.
+     */
+    private static boolean droppedConnection(Throwable e) {
+        boolean io = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof javax.net.ssl.SSLException) {
+                return false;
+            }
+            io |= t instanceof java.io.IOException;
+        }
+        return io;
+    }
+
     /**
      * The client every test uses: a single 429, 503 or connection reset from a busy real API server must not fail
-     * a create, delete, exec start, stats or log read outright (real-cluster-review.md M11).
+     * a create, delete, exec start, stats or log read outright (real-cluster-review.md M11). {@code answers} hears of
+     * every retried answer and ended watch.
      */
-    static KubernetesClient apiClient(Config config) {
+    static KubernetesClient apiClient(Config config, ApiAnswers answers) {
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval((int) FIRST_RETRY_AFTER.toMillis());
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(ApiAnswers.NAME, answers)
+                        .addOrReplaceInterceptor(RetryAfterWait.NAME, new RetryAfterWait())).build();
     }
 
     /**

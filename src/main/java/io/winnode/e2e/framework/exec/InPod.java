@@ -1,7 +1,10 @@
 package io.winnode.e2e.framework.exec;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.winnode.e2e.framework.cluster.ApiAnswers;
 import io.qameta.allure.Allure;
 import io.winnode.e2e.framework.wait.Timeouts;
 import io.winnode.e2e.framework.wait.Waits;
@@ -17,11 +20,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs the in-pod vocabulary ({@link CommandLines}) in a container through the exec subresource
  * and returns what it printed. Each operation is an Allure step showing the command and result.
  */
 public final class InPod {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InPod.class);
+    /** Starts of one exec whose upgrade got no answer, as many as ClusterConnection's retries of a request plus one. */
+    private static final int START_ATTEMPTS = 11;
+    private static final Duration FIRST_RESTART_AFTER = Duration.ofMillis(250);
 
     private final KubernetesClient client;
     private final Timeouts timeouts;
@@ -105,8 +116,7 @@ public final class InPod {
     private ExecResult exec(RunningPod pod, String container, List<String> command) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        try (ExecWatch watch = client.pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container)
-                .writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
+        try (ExecWatch watch = start(pod, container, command, out, err)) {
             int exitCode = watch.exitCode().get(timeouts.exec().toMillis(), TimeUnit.MILLISECONDS);
             return new ExecResult(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
@@ -120,6 +130,54 @@ public final class InPod {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command, e);
         }
+    }
+
+    /**
+     * Starts the exec, again when its connection was cut before the API server answered the upgrade: the command then
+     * never ran, so starting it again is safe, as client-go retries a request that got no answer. fabric8 retries the
+     * upgrade after a 429, a 5xx or an IOException, but a connection closed during the WebSocket handshake fails as
+     * netty's WebSocketHandshakeException, which it does not retry (StandardHttpClient.shouldRetry). An answer (a 403, a
+     * 404, a 429 after fabric8's own retries) is final; so is a failure after the start (the exit code's future).
+     */
+    private ExecWatch start(RunningPod pod, String container, List<String> command, ByteArrayOutputStream out,
+                            ByteArrayOutputStream err) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container)
+                        .writingOutput(out).writingError(err).exec(command.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                if (!gotNoAnswer(e) || attempt >= START_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("exec in {} container {}: the API server did not answer the upgrade ({}); starting it again",
+                        pod, container, e.getMessage());
+                ApiAnswers.ofThisJvm().startedAgain("exec restarts");
+                try {
+                    Thread.sleep(FIRST_RESTART_AFTER.toMillis() * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the upgrade request got no HTTP answer: its connection failed (an IOException), or closed while the
+     * WebSocket handshake was under way (vert.x's WebSocketHandshakeInboundHandler.channelInactive). An answer shows
+     * as a KubernetesClientException with its status code.
+     */
+    static boolean gotNoAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException answered && answered.getCode() != 0) {
+                return false;
+            }
+            if (t instanceof java.io.IOException || t instanceof WebSocketHandshakeException
+                    && String.valueOf(t.getMessage()).startsWith("Connection closed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How Allure shows this test parameter (it prints every argument of a test). */

@@ -98,15 +98,32 @@ public final class ClusterCertificates {
     private final Map<String, KeyPairFiles> clients;
     private final Map<String, KeyPairFiles> kubeletServing;
     private final KeyPairFiles serviceAccountKeys;
+    private final FrontProxy frontProxy;
+
+    /**
+     * The authenticating proxy's trust (kubernetes.io "Configure the aggregation layer", kubeadm's front-proxy-ca):
+     * a CA of its own, because kube-apiserver authenticates with the request-header authenticator before the x509
+     * one; a front-proxy certificate from the cluster CA would also be a user of its own when it forwards a request
+     * without X-Remote-User (a bearer token's).
+     *
+     * @param caCertificate {@code --requestheader-client-ca-file}
+     * @param client the proxy's client certificate, CN {@link #FRONT_PROXY_CLIENT} ({@code --requestheader-allowed-names})
+     */
+    public record FrontProxy(Path caCertificate, KeyPairFiles client) {}
+
+    /** The CN the API server accepts a forwarded identity from. */
+    public static final String FRONT_PROXY_CLIENT = "front-proxy-client";
 
     private ClusterCertificates(Path directory, Path caCertificate, KeyPairFiles apiServerServing,
-            Map<String, KeyPairFiles> clients, Map<String, KeyPairFiles> kubeletServing, KeyPairFiles serviceAccountKeys) {
+            Map<String, KeyPairFiles> clients, Map<String, KeyPairFiles> kubeletServing, KeyPairFiles serviceAccountKeys,
+            FrontProxy frontProxy) {
         this.directory = directory;
         this.caCertificate = caCertificate;
         this.apiServerServing = apiServerServing;
         this.clients = Map.copyOf(clients);
         this.kubeletServing = Map.copyOf(kubeletServing);
         this.serviceAccountKeys = serviceAccountKeys;
+        this.frontProxy = frontProxy;
     }
 
     /** The identities every cluster has, keyed by CN (their file names derive from it). */
@@ -168,11 +185,17 @@ public final class ClusterCertificates {
                         List.of("localhost"), List.of("127.0.0.1")));
             }
 
+            Issuer frontProxyCa = Issuer.selfSigned("winnode-e2e-front-proxy-ca");
+            Path frontProxyCaFile = directory.resolve("front-proxy-ca.crt");
+            writePem(frontProxyCaFile, "CERTIFICATE", frontProxyCa.certificate.getEncoded(), false);
+            FrontProxy frontProxy = new FrontProxy(frontProxyCaFile, frontProxyCa.issue(directory, FRONT_PROXY_CLIENT,
+                    name(FRONT_PROXY_CLIENT, List.of()), KeyPurposeId.id_kp_clientAuth, List.of(), List.of()));
+
             KeyPair sa = saKeys.join();
             KeyPairFiles saFiles = new KeyPairFiles(directory.resolve("sa.pub"), directory.resolve("sa.key"));
             writePem(saFiles.certificate(), "PUBLIC KEY", sa.getPublic().getEncoded(), false);
             writePem(saFiles.privateKey(), "PRIVATE KEY", sa.getPrivate().getEncoded(), true);
-            return new ClusterCertificates(directory, caFile, serving, clients, kubelets, saFiles);
+            return new ClusterCertificates(directory, caFile, serving, clients, kubelets, saFiles, frontProxy);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the cluster certificates into " + directory, e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -223,6 +246,11 @@ public final class ClusterCertificates {
         return serviceAccountKeys;
     }
 
+    /** The authenticating proxy's CA and client certificate (the apiServer fault mechanism's proxy). */
+    public FrontProxy frontProxy() {
+        return frontProxy;
+    }
+
     /**
      * The certificates {@link #generate} wrote into {@code directory} for {@code nodeNames}, found
      * by their file names, for a process that shares a control plane another one started.
@@ -237,7 +265,8 @@ public final class ClusterCertificates {
             kubelets.put(node, files(directory, "kubelet-serving-" + fileName(node)));
         }
         return new ClusterCertificates(directory, directory.resolve("ca.crt"), files(directory, "apiserver"), clients, kubelets,
-                new KeyPairFiles(directory.resolve("sa.pub"), directory.resolve("sa.key")));
+                new KeyPairFiles(directory.resolve("sa.pub"), directory.resolve("sa.key")),
+                new FrontProxy(directory.resolve("front-proxy-ca.crt"), files(directory, FRONT_PROXY_CLIENT)));
     }
 
     private static KeyPairFiles files(Path directory, String stem) {

@@ -286,6 +286,14 @@ public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
                 "--kubelet-preferred-address-types=InternalIP,Hostname,InternalDNS,ExternalDNS,ExternalIP",
                 // The apiserver authenticates to kubelets with a client certificate, as kubeadm sets it up. No
                 // --kubelet-certificate-authority: kubelet serving certificates are then not verified, the default [§2.2].
+                // The authenticating proxy of the apiServer fault mechanism forwards the suite's requests with its own
+                // client certificate and the caller's identity in these headers (kubernetes.io "Authenticating
+                // proxy"; the flag set kubeadm gives every cluster for the aggregation layer).
+                "--requestheader-client-ca-file=" + certificates.frontProxy().caCertificate(),
+                "--requestheader-allowed-names=" + ClusterCertificates.FRONT_PROXY_CLIENT,
+                "--requestheader-username-headers=X-Remote-User",
+                "--requestheader-group-headers=X-Remote-Group",
+                "--requestheader-extra-headers-prefix=X-Remote-Extra-",
                 "--kubelet-client-certificate=" + kubeletClient.certificate(),
                 "--kubelet-client-key=" + kubeletClient.privateKey(),
                 // No pprof endpoints: nobody profiles a test cluster, and it is one handler less.
@@ -443,6 +451,7 @@ public final class ControlPlane implements ControlPlaneEndpoint, AutoCloseable {
         return binaries.gitVersion();
     }
 
+    @Override
     public ClusterCertificates certificates() {
         return certificates;
     }

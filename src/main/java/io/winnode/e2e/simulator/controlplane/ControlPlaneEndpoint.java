@@ -29,6 +29,9 @@ public interface ControlPlaneEndpoint {
     /** PKCS#8 PEM private key of {@link #kubeletServingCert}. */
     Path kubeletServingKey(String node);
 
+    /** The cluster's PKI (the API-server proxy serves and forwards with it). */
+    ClusterCertificates certificates();
+
     /** The Unix socket where the API server expects the nodes' HTTP CONNECT proxy; null if it dials nodes directly. */
     Path kubeletEgressSocket();
 }

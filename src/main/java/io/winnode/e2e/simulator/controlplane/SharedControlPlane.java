@@ -76,6 +76,11 @@ public final class SharedControlPlane implements ControlPlaneEndpoint {
     }
 
     @Override
+    public ClusterCertificates certificates() {
+        return certificates;
+    }
+
+    @Override
     public Path kubeletEgressSocket() {
         return egressSocket;
     }

@@ -1,6 +1,7 @@
 package io.winnode.e2e.simulator.faults;
 
 import io.winnode.e2e.simulator.faults.Mechanisms.DnsFault;
+import io.winnode.e2e.simulator.faults.Mechanisms.ApiServerFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.FailingStepFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.IgnoredFieldFault;
 import io.winnode.e2e.simulator.faults.Mechanisms.LatencyFault;
@@ -19,16 +20,16 @@ import java.util.List;
  */
 public record Fault(NetworkFault network, DnsFault dns, IgnoredFieldFault ignoredField, FailingStepFault failingStep,
                     NodeFault node, SubresourceFault subresource, ServiceProxyFault serviceProxy, LatencyFault latency,
-                    RegistryFault registry, Selector select, When when) {
+                    RegistryFault registry, ApiServerFault apiServer, Selector select, When when) {
 
-    static final String MECHANISM_KEYS = "network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry";
+    static final String MECHANISM_KEYS = "network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry, apiServer";
 
     public Fault {
         select = select == null ? Selector.ALL : select;
         when = when == null ? When.ALWAYS : when;
         List<String> keys = new ArrayList<>();
-        String[] names = {"network", "dns", "ignoredField", "failingStep", "node", "subresource", "serviceProxy", "latency", "registry"};
-        Object[] values = {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry};
+        String[] names = {"network", "dns", "ignoredField", "failingStep", "node", "subresource", "serviceProxy", "latency", "registry", "apiServer"};
+        Object[] values = {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry, apiServer};
         for (int i = 0; i < names.length; i++) {
             if (values[i] != null) {
                 keys.add(names[i]);
@@ -39,11 +40,16 @@ public record Fault(NetworkFault network, DnsFault dns, IgnoredFieldFault ignore
                     + (keys.isEmpty() ? "none; add one, e.g. serviceProxy: { mode: missing }"
                     : String.join(" and ", keys) + "; split it into one fault entry per mechanism"));
         }
+        if (apiServer != null && (select != Selector.ALL || when != When.ALWAYS)) {
+            // The API server is one for the whole cluster, and its weather is the proxy's from the start.
+            throw new IllegalArgumentException("an apiServer fault applies to every request of the run from its start: "
+                    + "remove its select and when");
+        }
     }
 
     /** The one mechanism this fault uses. */
     public Object mechanism() {
-        for (Object o : new Object[] {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry}) {
+        for (Object o : new Object[] {network, dns, ignoredField, failingStep, node, subresource, serviceProxy, latency, registry, apiServer}) {
             if (o != null) {
                 return o;
             }

@@ -195,4 +195,52 @@ public final class Mechanisms {
             }
         }
     }
+
+    /**
+     * The API server misbehaves towards the suite's connection (a proxy in front of it, {@code controlplane api-proxy}):
+     * {@code throttle} answers a fraction of requests 429 with Retry-After (API Priority and Fairness shedding load),
+     * {@code unavailable} 503 (a restarting API server), {@code reset} resets the connection before forwarding,
+     * {@code delay} forwards a fraction of requests late, {@code dropWatches} ends every watch after a while
+     * (the API server's --min-request-timeout).
+     */
+    public record ApiServerFault(String weather, Double fraction, Integer retryAfterSeconds, Double afterSeconds,
+                                 Double delaySeconds) {
+
+        public static final Set<String> WEATHERS = Set.of("throttle", "unavailable", "dropWatches", "reset", "delay");
+
+        public ApiServerFault {
+            oneOf("apiServer.weather", weather, WEATHERS);
+            if (weather.equals("dropWatches")) {
+                if (afterSeconds == null || afterSeconds <= 0) {
+                    throw new IllegalArgumentException("apiServer.weather dropWatches needs afterSeconds > 0 (how long a watch lasts)");
+                }
+                if (fraction != null) {
+                    throw new IllegalArgumentException("apiServer.weather dropWatches ends every watch: remove fraction");
+                }
+            } else {
+                if (fraction == null || fraction <= 0 || fraction > 1) {
+                    throw new IllegalArgumentException("apiServer.weather " + weather
+                            + " needs fraction, more than 0 and at most 1 (the share of requests it hits), e.g. fraction: 0.2");
+                }
+                if (afterSeconds != null) {
+                    throw new IllegalArgumentException("apiServer.afterSeconds applies to weather dropWatches only");
+                }
+            }
+            if (weather.equals("delay") && (delaySeconds == null || delaySeconds <= 0)) {
+                throw new IllegalArgumentException("apiServer.weather delay needs delaySeconds > 0");
+            }
+            if (!weather.equals("delay") && delaySeconds != null) {
+                throw new IllegalArgumentException("apiServer.delaySeconds applies to weather delay only");
+            }
+            boolean answers = weather.equals("throttle") || weather.equals("unavailable");
+            if (!answers && retryAfterSeconds != null) {
+                throw new IllegalArgumentException("apiServer.retryAfterSeconds applies to weather throttle and unavailable only");
+            }
+            if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("apiServer.retryAfterSeconds must be 0 or more");
+            }
+            // APF's own Retry-After is 1 to a few seconds (priority-and-fairness.go); 1 keeps runs short.
+            retryAfterSeconds = answers && retryAfterSeconds == null ? Integer.valueOf(1) : retryAfterSeconds;
+        }
+    }
 }

@@ -29,7 +29,7 @@ class ApiRetriesTest {
 
     private KubernetesClient suiteClient(String url) {
         Config config = new ConfigBuilder(mockClient.getConfiguration()).withMasterUrl(url).build();
-        return ClusterConnection.apiClient(config);
+        return ClusterConnection.apiClient(config, new ApiAnswers());
     }
 
     @Test
@@ -73,5 +73,24 @@ class ApiRetriesTest {
             assertThat(client.pods().inNamespace("ns").withName("p").delete()).isNotEmpty();
             assertThat(relay.resetsDone()).isEqualTo(1);
         }
+    }
+
+    /** fabric8 8.0 alone retries after 250 ms whatever Retry-After says; client-go waits Retry-After. */
+    @Test
+    void aRetryWaitsTheRetryAfterOfA429AndTheRunIsTold() {
+        server.expect().get().withPath("/api/v1/namespaces/ns/pods/p")
+                .andReturn(429, "Too many requests, please try again later.").withHeader("Retry-After", "1").once();
+        server.expect().get().withPath("/api/v1/namespaces/ns/pods/p").andReturn(200, pod()).once();
+        ApiAnswers answers = new ApiAnswers();
+        Config config = new ConfigBuilder(mockClient.getConfiguration()).build();
+
+        long start = System.nanoTime();
+        try (KubernetesClient client = ClusterConnection.apiClient(config, answers)) {
+            assertThat(client.pods().inNamespace("ns").withName("p").get()).isNotNull();
+        }
+        long tookMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(tookMillis).as("waited Retry-After: 1 s, not the 250 ms back-off").isGreaterThanOrEqualTo(1000);
+        assertThat(answers.tally().summary()).isEqualTo("API server: 1 answer retried (429 x1)");
     }
 }

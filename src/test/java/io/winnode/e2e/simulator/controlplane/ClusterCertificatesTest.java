@@ -71,6 +71,22 @@ class ClusterCertificatesTest {
         assertThatThrownBy(() -> certs.client("system:node:unknown")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The API-server proxy's certificate comes from a CA of its own: from the cluster CA it would also authenticate as
+     * a user of its own when it forwards a bearer token's request without X-Remote-User.
+     */
+    @Test
+    void theFrontProxyClientHasACaOfItsOwn() throws Exception {
+        X509Certificate client = read(certs.frontProxy().client().certificate());
+        X509Certificate frontProxyCa = read(certs.frontProxy().caCertificate());
+
+        assertSubjectCn(client, ClusterCertificates.FRONT_PROXY_CLIENT);
+        client.verify(frontProxyCa.getPublicKey());
+        assertThat(client.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
+        assertThatThrownBy(() -> assertSignedByCa(client)).as("not signed by the cluster CA")
+                .isInstanceOf(java.security.SignatureException.class);
+    }
+
     @Test
     void keyUsagesFitEachRole() throws Exception {
         X509Certificate ca = read(certs.caCertificate());

@@ -17,7 +17,7 @@ class ActiveFaultsTest {
     static final PodFacts POD = new PodFacts("app", Map.of("tier", "web"));
 
     static Fault latency(Selector select, When when) {
-        return new Fault(null, null, null, null, null, null, null, new LatencyFault(1.0, null), null, select, when);
+        return new Fault(null, null, null, null, null, null, null, new LatencyFault(1.0, null), null, null, select, when);
     }
 
     static ActiveFaults faults(Instant start, Fault... f) {

@@ -108,4 +108,42 @@ class FaultFileParsingTest {
                 .hasMessageContaining("missing.yaml");
         assertThat(FaultFiles.readAll(List.of())).isEmpty();
     }
+
+    @Test
+    void apiServerWeatherEntriesAddUpToTheProxysWeather() throws IOException {
+        Path f = write("""
+                id: W-1
+                faults:
+                  - apiServer: { weather: throttle, fraction: 0.25 }
+                  - apiServer: { weather: dropWatches, afterSeconds: 1.5 }
+                  - apiServer: { weather: delay, fraction: 0.5, delaySeconds: 0.2 }
+                """);
+        io.winnode.e2e.simulator.controlplane.ApiServerWeather weather = ApiServerWeathers.of(java.util.List.of(FaultFiles.read(f)));
+
+        assertThat(weather.throttleFraction()).isEqualTo(0.25);
+        assertThat(weather.throttleRetryAfterSeconds()).as("APF's own Retry-After").isEqualTo(1);
+        assertThat(weather.dropWatchesAfter()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(weather.delay()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(weather.unavailableFraction()).isZero();
+        assertThat(weather.resetFraction()).isZero();
+    }
+
+    @Test
+    void anApiServerFaultWithoutItsShareOrWithASelectorIsAClearError() throws IOException {
+        Path noShare = write("""
+                id: W-1
+                faults:
+                  - apiServer: { weather: reset }
+                """);
+        assertThatThrownBy(() -> FaultFiles.read(noShare)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("apiServer.weather reset needs fraction").hasMessageContaining("line 3");
+        Path selected = write("""
+                id: W-1
+                faults:
+                  - apiServer: { weather: throttle, fraction: 0.1 }
+                    select: { nodeOs: windows }
+                """);
+        assertThatThrownBy(() -> FaultFiles.read(selected)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("remove its select and when");
+    }
 }

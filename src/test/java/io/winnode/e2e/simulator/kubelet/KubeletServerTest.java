@@ -100,7 +100,7 @@ class KubeletServerTest {
     }
 
     static Fault subresource(SubresourceFault f, Selector select) {
-        return new Fault(null, null, null, null, null, f, null, null, null, select, null);
+        return new Fault(null, null, null, null, null, f, null, null, null, null, select, null);
     }
 
     static KubeletServer server(String name, Node node, Latencies latencies) {
