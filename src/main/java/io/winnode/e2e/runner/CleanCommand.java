@@ -1,5 +1,8 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.custody.CleanupOptions;
+import io.winnode.e2e.runner.custody.GracePeriodText;
+import io.winnode.e2e.runner.custody.LeftoverTable;
 import io.winnode.e2e.framework.lifecycle.LabelledObject;
 import io.winnode.e2e.framework.lifecycle.Leftover;
 import io.winnode.e2e.framework.lifecycle.LeftoverSweeper;

@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.faults.ApiWeatherRotation;
 import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.FaultCatalog;

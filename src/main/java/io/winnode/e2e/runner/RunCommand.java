@@ -1,5 +1,8 @@
 package io.winnode.e2e.runner;
 
+import io.winnode.e2e.runner.run.ApiServerWeatherReport;
+import io.winnode.e2e.runner.custody.CleanupOptions;
+import io.winnode.e2e.runner.custody.RunCustody;
 import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.runner.cluster.ActiveFault;
 import io.winnode.e2e.runner.cluster.ClusterOptions;

@@ -39,6 +39,7 @@ class RunnerRoomsTest {
 
     private static final String COMMAND_LINE = "Command line";
     private static final String FAULTS = "Faults";
+    private static final String CUSTODY = "Custody";
     private static final String SIGNOFF = "Sign-off";
     private static final String REPORT = "Report";
     private static final String RUN = "Run";
@@ -80,6 +81,7 @@ class RunnerRoomsTest {
 
     private static final LayeredArchitecture ROOMS_REACH_ONLY_DOWN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer(COMMAND_LINE).definedBy("io.winnode.e2e.runner")
+            .layer(CUSTODY).definedBy("io.winnode.e2e.runner.custody..")
             .layer(FAULTS).definedBy("io.winnode.e2e.runner.faults..")
             .layer(SIGNOFF).definedBy("io.winnode.e2e.runner.signoff..")
             .layer(REPORT).definedBy("io.winnode.e2e.runner.report..")
@@ -89,10 +91,11 @@ class RunnerRoomsTest {
             .layer(RESULTS).definedBy("io.winnode.e2e.runner.results..")
             .layer(FILES).definedBy("io.winnode.e2e.runner.files..")
             .whereLayer(COMMAND_LINE).mayNotBeAccessedByAnyLayer()
+            .whereLayer(CUSTODY).mayOnlyBeAccessedByLayers(COMMAND_LINE)
             .whereLayer(FAULTS).mayOnlyBeAccessedByLayers(COMMAND_LINE)
             .whereLayer(SIGNOFF).mayOnlyBeAccessedByLayers(COMMAND_LINE)
             .whereLayer(REPORT).mayOnlyBeAccessedByLayers(COMMAND_LINE)
-            .whereLayer(RUN).mayOnlyBeAccessedByLayers(COMMAND_LINE)
+            .whereLayer(RUN).mayOnlyBeAccessedByLayers(COMMAND_LINE, CUSTODY)
             .whereLayer(SELECTION).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SIGNOFF, RUN)
             .whereLayer(CLUSTER).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, RUN)
             .whereLayer(RESULTS).mayOnlyBeAccessedByLayers(COMMAND_LINE, FAULTS, SIGNOFF, REPORT, RUN, SELECTION, CLUSTER)

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.winnode.e2e.framework.lifecycle.Ownership;
 import io.winnode.e2e.framework.lifecycle.RunHeartbeat;
+import io.winnode.e2e.runner.custody.InterruptCleanup;
 import io.winnode.e2e.runner.faults.ChildJvm;
 import io.winnode.e2e.runner.results.ExitCodes;
 import org.junit.jupiter.api.AfterAll;

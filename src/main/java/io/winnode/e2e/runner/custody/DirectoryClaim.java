@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import io.winnode.e2e.foundation.input.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.runner.run.PrePullOptions;
@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 
 /** {@code run}'s options for what the run leaves behind and how it finds what earlier runs left. */
-final class CleanupOptions {
+public final class CleanupOptions {
 
     /** Shorter and a renewal (every quarter of it) would be due more often than a loaded API server answers. */
     private static final Duration SHORTEST_LEASE = Duration.ofSeconds(4);

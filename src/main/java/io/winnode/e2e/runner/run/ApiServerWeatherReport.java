@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.run;
 
 import io.winnode.e2e.framework.cluster.ApiAnswers;
 
@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * The run's one line on what the API server made its clients retry (the runner's and the scenarios'), when it made
  * them retry anything: counted from the run's start, so that earlier runs in the same JVM do not show.
  */
-final class ApiServerWeatherReport {
+public final class ApiServerWeatherReport {
 
     private final ApiAnswers.Tally atStart;
 
@@ -16,11 +16,11 @@ final class ApiServerWeatherReport {
         this.atStart = atStart;
     }
 
-    static ApiServerWeatherReport start() {
+    public static ApiServerWeatherReport start() {
         return new ApiServerWeatherReport(ApiAnswers.ofThisJvm().tally());
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         String summary = ApiAnswers.ofThisJvm().tally().since(atStart).summary();
         if (!summary.isEmpty()) {
             out.println(summary);

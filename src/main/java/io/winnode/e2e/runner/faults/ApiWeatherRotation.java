@@ -1,7 +1,6 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.faults;
 
 import io.winnode.e2e.foundation.input.InvalidInputException;
-import io.winnode.e2e.runner.faults.ChildRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +20,9 @@ import java.util.stream.Stream;
  * (no false pass: the fault's catchers must still fail). When a group has fewer runs than there are weathers, its
  * runs carry several at once (they combine, faults/README.md).
  */
-final class ApiWeatherRotation {
+public final class ApiWeatherRotation {
 
-    static final String FOLDER = "faults/weather";
+    public static final String FOLDER = "faults/weather";
 
     private final Map<String, List<Path>> byRun;
 
@@ -31,12 +30,12 @@ final class ApiWeatherRotation {
         this.byRun = byRun;
     }
 
-    static ApiWeatherRotation none() {
+    public static ApiWeatherRotation none() {
         return new ApiWeatherRotation(Map.of());
     }
 
     /** Weather for each of {@code runs}, from the files in {@code folder}. */
-    static ApiWeatherRotation over(List<ChildRun> runs, Path folder) {
+    public static ApiWeatherRotation over(List<ChildRun> runs, Path folder) {
         List<Path> weathers = weatherFiles(folder);
         Map<String, List<Path>> byRun = new LinkedHashMap<>();
         assign(runs.stream().filter(ChildRun::isClean).toList(), weathers, byRun);
@@ -78,7 +77,7 @@ final class ApiWeatherRotation {
     }
 
     /** {@code runArguments} with the run's weather files added as {@code --faults}. */
-    List<String> arguments(ChildRun run, List<String> runArguments) {
+    public List<String> arguments(ChildRun run, List<String> runArguments) {
         List<String> args = new ArrayList<>(runArguments);
         for (Path weather : byRun.getOrDefault(run.label(), List.of())) {
             args.add("--faults");
@@ -88,7 +87,7 @@ final class ApiWeatherRotation {
     }
 
     /** One line per run that carries weather, e.g. {@code   D-22: throttle}; empty without --api-weather. */
-    String describe() {
+    public String describe() {
         if (byRun.isEmpty()) {
             return "";
         }

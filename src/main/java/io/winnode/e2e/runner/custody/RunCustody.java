@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import io.winnode.e2e.framework.cluster.Cluster;
 import io.winnode.e2e.framework.junit.RunIds;
@@ -22,7 +22,7 @@ import java.util.Map;
  * removal of earlier runs' leftovers before its first test, the cleanup on Ctrl-C or SIGTERM
  * ({@link InterruptCleanup}), and, at its end, how to look at the namespaces {@code --keep-on-failure} kept.
  */
-final class RunCustody implements AutoCloseable {
+public final class RunCustody implements AutoCloseable {
 
     private final String runId;
     private final CleanupOptions options;
@@ -42,17 +42,17 @@ final class RunCustody implements AutoCloseable {
     }
 
     /** A new run, with its id; Ctrl-C and SIGTERM clean up from now until {@link #close()}. */
-    static RunCustody begin(CleanupOptions options, PrintWriter err, Clock clock) {
+    public static RunCustody begin(CleanupOptions options, PrintWriter err, Clock clock) {
         options.validate();
         return new RunCustody(RunIds.next(clock), options, err, clock);
     }
 
-    String runId() {
+    public String runId() {
         return runId;
     }
 
     /** The directory this run writes to in place of {@code wanted}: {@code wanted}, unless another run holds it. */
-    Path claim(Path wanted, String option) {
+    public Path claim(Path wanted, String option) {
         DirectoryClaim claim = DirectoryClaim.claim(wanted, runId, option);
         claims.add(claim);
         String note = claim.note(option, wanted);
@@ -68,7 +68,7 @@ final class RunCustody implements AutoCloseable {
      * the result, before the cluster's connection, prints how to look at the namespaces {@code --keep-on-failure}
      * kept and deletes the heartbeat.
      */
-    AutoCloseable watch(Cluster connected, PrintWriter out) {
+    public AutoCloseable watch(Cluster connected, PrintWriter out) {
         this.heartbeat = RunHeartbeat.start(connected.client(), runId, options.heartbeatLease, clock);
         this.cluster = connected;
         return () -> {
@@ -82,12 +82,12 @@ final class RunCustody implements AutoCloseable {
     }
 
     /** The JUnit configuration parameters of these options. */
-    Map<String, String> configurationParameters() {
+    public Map<String, String> configurationParameters() {
         return Map.of(RunParameters.KEEP_ON_FAILURE, String.valueOf(options.keepOnFailure));
     }
 
     /** Removes what earlier runs left (never a live run's objects, nor kept ones) and prints what went. */
-    void sweepLeftovers(PrintWriter out) {
+    public void sweepLeftovers(PrintWriter out) {
         var sweeper = new LeftoverSweeper(cluster.client(), clock);
         List<Leftover> leftovers = sweeper.find(options.leftoverGrace, runId, false);
         if (leftovers.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

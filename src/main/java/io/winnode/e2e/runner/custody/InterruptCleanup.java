@@ -1,4 +1,4 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the cleanup must finish within that. The JVM's shutdown hooks (open resource managers, a local cluster)
  * still run at the exit.
  */
-final class InterruptCleanup implements AutoCloseable {
+public final class InterruptCleanup implements AutoCloseable {
 
     /** Kubernetes' default termination grace period: a runner pod's cleanup has that long before SIGKILL. */
-    static final Duration BOUND = Duration.ofSeconds(30);
+    public static final Duration BOUND = Duration.ofSeconds(30);
     private static final String[] SIGNALS = {"INT", "TERM"};
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();

@@ -1,16 +1,16 @@
-package io.winnode.e2e.runner;
+package io.winnode.e2e.runner.custody;
 
 import io.winnode.e2e.framework.lifecycle.Leftover;
 
 import java.util.List;
 
 /** The table {@code ./winnode clean} prints: one row per leftover, with what makes it one. */
-final class LeftoverTable {
+public final class LeftoverTable {
 
     private LeftoverTable() {
     }
 
-    static String render(List<Leftover> leftovers) {
+    public static String render(List<Leftover> leftovers) {
         String format = "%-10s %-36s %-36s %-24s %s%n";
         var text = new StringBuilder(String.format(format, "KIND", "NAMESPACE", "NAME", "RUN", "WHY"));
         for (Leftover leftover : leftovers) {
