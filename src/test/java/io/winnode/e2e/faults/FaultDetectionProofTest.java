@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The proof that the suite is worth something: {@code ./winnode faults verify} runs the default
  * suite four times clean (seeds 1..4, with the simulator's seeded timing jitter) and once under every
- * catalog fault. Every clean run must pass and every fault must turn at least one test red, with
+ * catalog fault, each run also under API-server weather ({@code --api-weather}: 429s, 503s, resets, slow answers,
+ * ended watches, so each weather meets a clean run and a faulted one). Every clean run must pass and every fault must turn at least one test red, with
  * the failure message naming the symptom rather than a bare timeout.
  */
 class FaultDetectionProofTest {
@@ -27,7 +28,7 @@ class FaultDetectionProofTest {
         // Five runs at once on CI's 2 cores: most faulted runs spend their time waiting out timeouts
         // (the cores are about 60% busy at four), and this test is most of the CI budget.
         int exit = Winnode.execute("faults", "verify", "--clean-runs", "4", "--timeout-scale", "0.1",
-                "--parallel", "5", "--artifacts", artifacts.toString());
+                "--parallel", "5", "--api-weather", "--artifacts", artifacts.toString());
 
         JsonNode detection = JsonMapper.builder().build().readTree(artifacts.resolve("detection.json").toFile());
         assertThat(Files.readString(artifacts.resolve("detection.md"))).contains("Fault detection matrix");
@@ -59,6 +60,14 @@ class FaultDetectionProofTest {
         assertThat(detection.path("cleanRuns")).hasSize(4);
         detection.path("cleanRuns").forEach(run -> assertThat(run.path("passed").asBoolean())
                 .as(run + "\n" + tail(Path.of(run.path("log").asString()))).isTrue());
+        // Issue 11: the clean runs carried API-server weather (faults/weather, rotated by --api-weather) and the
+        // suite rode it out; a clean run whose weather sheds requests says what it retried.
+        var weatherSummaries = new ArrayList<String>();
+        for (JsonNode run : detection.path("cleanRuns")) {
+            Files.readAllLines(Path.of(run.path("log").asString())).stream()
+                    .filter(line -> line.startsWith("API server: ") && line.contains("retried")).forEach(weatherSummaries::add);
+        }
+        assertThat(weatherSummaries).as("clean runs that rode out 429s, 503s or resets").isNotEmpty();
         assertThat(exit).isZero();
     }
 
