@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.winnode.e2e.framework.parity.ParityExpectations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,7 +159,7 @@ class EmbeddedClusterPathTest {
 
         assertThat(matrix).contains("STO-04").contains("Access is denied.").contains("NET-16b").contains("SCH-01");
         assertThat(matrix).as("the HostProcess rows of the default suite").contains("NET-04a").contains("SEC-02a")
-                .contains("NET-04b").contains("pod has its own IP");
+                .contains("NET-04b").contains(ParityExpectations.load().row("NET-04b").sentence("own-ip"));
         assertThat(matrix).doesNotContain("| FAIL |").doesNotContain("| INCOMPLETE |");
     }
 

@@ -52,6 +52,22 @@ class ExpectationSentencesWrittenOnceTest {
                 .isEmpty();
     }
 
+    /**
+     * Inside the file too, a sentence is declared by one row only: rows that observe the same things share them with
+     * {@code outcomesOf} instead of writing them again. Read as text (a line
+     * {@code key: sentence}), so a borrowed sentence does not count twice.
+     */
+    @Test
+    void theExpectationsFileDeclaresEachSentenceOnce() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(ParityExpectations.FILE));
+
+        for (String sentence : sentences(ParityExpectations.load())) {
+            assertThat(lines.stream().map(String::strip)
+                    .filter(line -> line.endsWith(": " + sentence) || line.endsWith(": \"" + sentence + "\"")).toList())
+                    .as("lines of %s holding \"%s\"", ParityExpectations.FILE, sentence).hasSize(1);
+        }
+    }
+
     /** The scan sees literals at all: a literal it must find, in the class that declares the file's name. */
     @Test
     void theScanFindsTheLiteralsOfTheCode() throws IOException {

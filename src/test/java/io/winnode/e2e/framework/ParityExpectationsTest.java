@@ -43,19 +43,19 @@ class ParityExpectationsTest {
         ParityRow readOnly = ParityExpectations.load().row("STO-04");
 
         assertThat(readOnly.expectation()).isEqualTo(Expectation.DIFFERENT);
-        assertThat(readOnly.expectedOn(OsFamily.WINDOWS)).contains("write refused: Access is denied.");
-        assertThat(readOnly.expectedOn(OsFamily.LINUX)).contains("write refused: Read-only file system");
+        assertThat(readOnly.expectedOn(OsFamily.WINDOWS)).contains(readOnly.sentence("access-denied"));
+        assertThat(readOnly.expectedOn(OsFamily.LINUX)).contains(readOnly.sentence("read-only-fs"));
     }
 
     @Test
     void sessionAffinityIsExpectedDifferentOnWindowsServer2019Only() {
         ParityRow affinity = ParityExpectations.load().row("NET-09");
 
-        assertThat(affinity.expectedOn(Side.linux())).contains("every request answered by one backend");
-        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2022))).contains("every request answered by one backend");
-        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2025))).contains("every request answered by one backend");
-        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2019)))
-                .contains("every request answered, by more than one backend");
+        String oneBackend = affinity.sentence("one-backend");
+        assertThat(affinity.expectedOn(Side.linux())).contains(oneBackend);
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2022))).contains(oneBackend);
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2025))).contains(oneBackend);
+        assertThat(affinity.expectedOn(Side.windows(WindowsBuild.LTSC2019))).contains(affinity.sentence("spread"));
         assertThat(affinity.expectationOn(Side.windows(WindowsBuild.LTSC2019))).isEqualTo(Expectation.UNSUPPORTED);
         assertThat(affinity.sourceOn(Side.windows(WindowsBuild.LTSC2019))).contains("windows-networking.md")
                 .contains("Windows Server 2022");
@@ -122,10 +122,10 @@ class ParityExpectationsTest {
     @Test
     void aRowNamingASentenceWhereAKeyBelongsIsRejectedAtLoad() {
         var row = new ParityRow("X-5", "b", Expectation.DIFFERENT, Map.of("refused", "write refused"), null,
-                "refused", "write refused: Access is denied.", "src");
+                "refused", "write refused: denied", "src");
 
         assertThatThrownBy(() -> new ParityExpectations(List.of(row))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("X-5").hasMessageContaining("'write refused: Access is denied.'")
+                .hasMessageContaining("X-5").hasMessageContaining("'write refused: denied'")
                 .hasMessageContaining("take a key of 'outcomes', not a sentence");
     }
 
@@ -148,5 +148,26 @@ class ParityExpectationsTest {
             assertThat(o.observed()).isEqualTo(row.sentence("no-variant")).startsWith("image pull failed");
             assertThat(o.matches()).isTrue();
         });
+    }
+
+    @Test
+    void aRowSharingAnotherRowsOutcomesUsesItsSentences() {
+        var owner = new ParityRow("X-7", "b", Expectation.SAME, Map.of("ok", "it worked", "ko", "it failed"), "ok",
+                null, null, "src");
+        var sharer = new ParityRow("X-8", "b", Expectation.DIFFERENT, Map.of(), null, "ok", "ko", "src", List.of(), "X-7");
+
+        ParityRow loaded = new ParityExpectations(List.of(owner, sharer)).row("X-8");
+
+        assertThat(loaded.expectedOn(OsFamily.WINDOWS)).contains("it failed");
+        assertThat(loaded.expectedOn(OsFamily.LINUX)).contains("it worked");
+    }
+
+    @Test
+    void sharingTheOutcomesOfAnUnknownRowIsRejectedWithTheFix() {
+        var sharer = new ParityRow("X-9", "b", Expectation.SAME, Map.of(), "ok", null, null, "src", List.of(), "X-404");
+
+        assertThatThrownBy(() -> new ParityExpectations(List.of(sharer))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("X-9").hasMessageContaining("outcomesOf: X-404")
+                .hasMessageContaining("Name a behaviour that declares its own 'outcomes'");
     }
 }

@@ -148,7 +148,7 @@ public final class ResourceManager implements AutoCloseable {
             try {
                 client.resource(object).waitUntilCondition(o -> o == null, leftMillis, TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
-                LOG.warn("{} was not gone within the deletion budget of {} s: {}. Find leftovers with: kubectl get all -A -l {}={}",
+                LOG.warn("{} was still there after the deletion budget of {} s: {}. Find leftovers with: kubectl get all -A -l {}={}",
                         describe(object), deletionBudget.toSeconds(), e.getMessage(), Ownership.RUN_ID, ownership.runId());
             }
         }

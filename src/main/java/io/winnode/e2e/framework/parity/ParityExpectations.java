@@ -22,9 +22,9 @@ public final class ParityExpectations {
 
     private final Map<String, ParityRow> rows;
 
-    public ParityExpectations(List<ParityRow> rows) {
+    public ParityExpectations(List<ParityRow> declared) {
         var byId = new LinkedHashMap<String, ParityRow>();
-        for (ParityRow row : rows) {
+        for (ParityRow row : withSharedOutcomes(declared)) {
             row.missingField().ifPresent(field -> {
                 throw new InvalidInputException(FILE + ": behaviour " + (row.id() == null ? "(no id)" : row.id())
                         + " lacks '" + field + "'.");
@@ -40,6 +40,24 @@ public final class ParityExpectations {
             }
         }
         this.rows = Map.copyOf(byId);
+    }
+
+    /** Each row whose {@code outcomesOf} names another row, with that row's outcomes (one level: no chains). */
+    private static List<ParityRow> withSharedOutcomes(List<ParityRow> declared) {
+        var byId = new LinkedHashMap<String, ParityRow>();
+        declared.forEach(row -> byId.putIfAbsent(row.id(), row));
+        return declared.stream().map(row -> {
+            if (row.outcomesOf() == null) {
+                return row;
+            }
+            ParityRow sharer = byId.get(row.outcomesOf());
+            if (sharer == null || sharer.outcomesOf() != null) {
+                throw new InvalidInputException(FILE + ": behaviour " + row.id() + " has 'outcomesOf: " + row.outcomesOf()
+                        + "', which is " + (sharer == null ? "no behaviour of the file" : "itself borrowing its outcomes")
+                        + ". Name a behaviour that declares its own 'outcomes'.");
+            }
+            return row.sharingOutcomesOf(sharer);
+        }).toList();
     }
 
     public static ParityExpectations load() {

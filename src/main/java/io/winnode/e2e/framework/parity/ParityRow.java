@@ -30,14 +30,16 @@ import java.util.Optional;
  *                 Server 2022), each with its own source; empty for most rows
  */
 public record ParityRow(String id, String behaviour, Expectation expectation, Map<String, String> outcomes,
-                        String outcome, String linux, String windows, String source, List<BuildExpectation> byBuild) {
+                        String outcome, String linux, String windows, String source, List<BuildExpectation> byBuild,
+                        String outcomesOf) {
 
     @JsonCreator
     public ParityRow(@JsonProperty("id") String id, @JsonProperty("behaviour") String behaviour,
                      @JsonProperty("expectation") Expectation expectation,
                      @JsonProperty("outcomes") Map<String, String> outcomes, @JsonProperty("outcome") String outcome,
                      @JsonProperty("linux") String linux, @JsonProperty("windows") String windows,
-                     @JsonProperty("source") String source, @JsonProperty("byBuild") List<BuildExpectation> byBuild) {
+                     @JsonProperty("source") String source, @JsonProperty("byBuild") List<BuildExpectation> byBuild,
+                     @JsonProperty("outcomesOf") String outcomesOf) {
         this.id = id;
         this.behaviour = behaviour;
         this.expectation = expectation;
@@ -47,12 +49,29 @@ public record ParityRow(String id, String behaviour, Expectation expectation, Ma
         this.windows = windows;
         this.source = source;
         this.byBuild = byBuild == null ? List.of() : List.copyOf(byBuild);
+        this.outcomesOf = outcomesOf;
+    }
+
+    /** A row that declares its own outcomes. */
+    public ParityRow(String id, String behaviour, Expectation expectation, Map<String, String> outcomes,
+                     String outcome, String linux, String windows, String source, List<BuildExpectation> byBuild) {
+        this(id, behaviour, expectation, outcomes, outcome, linux, windows, source, byBuild, null);
+    }
+
+    /**
+     * This row with the outcomes of {@code sharer} (the row its {@code outcomesOf} names) before its own: two rows
+     * that observe the same things (NET-04a/b, NET-16a/b) write their sentences once.
+     */
+    ParityRow sharingOutcomesOf(ParityRow sharer) {
+        var merged = new LinkedHashMap<>(sharer.outcomes());
+        merged.putAll(outcomes);
+        return new ParityRow(id, behaviour, expectation, merged, outcome, linux, windows, source, byBuild, outcomesOf);
     }
 
     /** A row without build-specific exceptions. */
     public ParityRow(String id, String behaviour, Expectation expectation, Map<String, String> outcomes,
                      String outcome, String linux, String windows, String source) {
-        this(id, behaviour, expectation, outcomes, outcome, linux, windows, source, List.of());
+        this(id, behaviour, expectation, outcomes, outcome, linux, windows, source, List.of(), null);
     }
 
     /**
