@@ -195,7 +195,10 @@ class RunCommandTest {
         assertThat(testcaseNames(xml)).containsExactlyInAnyOrder("[sig-windows] Sides: a side runs [linux]",
                 "[sig-windows] Sides: a side runs [windows 10.0.25398]");
         assertThat(properties(xml)).containsEntry("winnode.windows.builds", "10.0.25398");
-        assertThat(Files.readString(tmp.resolve("artifacts/metadata.json"))).contains("\"windows.builds\" : \"10.0.25398\"");
+        assertThat(properties(xml).get("winnode.test.images")).as("the images the run deployed, one record of facts")
+                .startsWith("agnhost=registry.k8s.io/e2e-test-images/agnhost:");
+        assertThat(Files.readString(tmp.resolve("artifacts/metadata.json"))).contains("\"windows.builds\" : \"10.0.25398\"")
+                .contains("\"test.images\" : \"agnhost=registry.k8s.io/e2e-test-images/agnhost:");
         assertThat(Files.readString(tmp.resolve("artifacts/parity-matrix.md"))).contains("windows 10.0.25398");
     }
 

@@ -31,7 +31,9 @@ public enum RunFact {
     FAULTS("faults"),
     TIMEOUT_SCALE("timeout.scale"),
     /** {@code --image-registry}; absent when the images' own registries were used. */
-    IMAGE_REGISTRY("image.registry");
+    IMAGE_REGISTRY("image.registry"),
+    /** Each catalog image as deployed, {@code name=registry/repository:tag}, comma-separated. */
+    TEST_IMAGES("test.images");
 
     /** Every JUnit property of a fact is the fact's key under this prefix (one exception, {@link #API_SERVER}). */
     private static final String JUNIT_PREFIX = "winnode.";

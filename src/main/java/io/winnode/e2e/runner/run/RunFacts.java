@@ -18,12 +18,15 @@ import java.util.Optional;
  * @param shard         {@code I/N} of {@code --shard}, or empty
  * @param faultIds      the injected catalog faults and fault files, empty for a clean run
  * @param imageRegistry {@code --image-registry}, or empty
+ * @param testImages    each catalog image as the run deploys it, {@code name=registry/repository:tag} (after
+ *                      {@code --image-registry}): which agnhost a result was measured with
  */
 public record RunFacts(String runId, ClusterFacts cluster, String suite, String tags, Optional<String> shard,
-                       List<String> faultIds, double timeoutScale, Optional<String> imageRegistry) {
+                       List<String> faultIds, double timeoutScale, Optional<String> imageRegistry, List<String> testImages) {
 
     public RunFacts {
         faultIds = List.copyOf(faultIds);
+        testImages = List.copyOf(testImages);
     }
 
     /** Every fact that has a value, in {@link RunFact} order; what each output below is made of. */
@@ -47,6 +50,7 @@ public record RunFacts(String runId, ClusterFacts cluster, String suite, String 
         values.put(RunFact.FAULTS, faults());
         values.put(RunFact.TIMEOUT_SCALE, String.valueOf(timeoutScale));
         imageRegistry.ifPresent(registry -> values.put(RunFact.IMAGE_REGISTRY, registry));
+        values.put(RunFact.TEST_IMAGES, String.join(",", testImages));
         return values;
     }
 

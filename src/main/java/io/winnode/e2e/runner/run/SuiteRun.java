@@ -1,5 +1,6 @@
 package io.winnode.e2e.runner.run;
 
+import io.winnode.e2e.framework.images.ImageCatalog;
 import io.winnode.e2e.foundation.input.InvalidInputException;
 import io.winnode.e2e.foundation.os.OsFamily;
 import io.winnode.e2e.framework.cluster.Cluster;
@@ -68,6 +69,12 @@ public final class SuiteRun {
      * Runs {@code tests} ({@code selectedCount} test methods, discovered by the caller) on the
      * session's cluster with {@code activeFaults} applied, writing every report as it goes.
      */
+    /** The catalog's images as this run deploys them: {@code name=reference}. */
+    private static List<String> testImages(Optional<String> imageRegistry) {
+        ImageCatalog catalog = ImageCatalog.load(imageRegistry.orElse(null));
+        return catalog.images().stream().map(image -> image.name() + "=" + catalog.reference(image.name())).toList();
+    }
+
     public RunResult run(ClusterSession session, Custody custody, TestSelection tests, int selectedCount,
                          ExecutionSettings settings, List<ActiveFault> activeFaults, double timeoutScale,
                          Optional<String> imageRegistry, LauncherSession launcher) throws Exception {
@@ -76,7 +83,7 @@ public final class SuiteRun {
         String runId = custody.runId();
         Instant started = clock.instant();
         RunFacts facts = new RunFacts(runId, session.facts(), tests.suite().name(), tests.tagExpression(), tests.shard(),
-                activeFaults.stream().map(ActiveFault::id).toList(), timeoutScale, imageRegistry);
+                activeFaults.stream().map(ActiveFault::id).toList(), timeoutScale, imageRegistry, testImages(imageRegistry));
         out.println(RunBanner.forRun(facts, tests, selectedCount, activeFaults, cluster.nodes()));
         out.printf("Execution:   %d class(es) at once, %d retry round(s), per-test limit %s%n%n", settings.parallel(),
                 settings.retries(), settings.testTimeout().map(SuiteRun::seconds).orElse("none"));
