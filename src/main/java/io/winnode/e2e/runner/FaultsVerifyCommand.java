@@ -94,7 +94,7 @@ final class FaultsVerifyCommand implements Callable<Integer> {
                     + "else target/winnode).")
     Path artifacts;
 
-    @Option(names = "--api-weather", description = "Every run also carries API-server weather from "
+    @Option(names = "--api-weather", description = "Clean runs, and one faulted run per weather, also carry API-server weather from "
             + ApiWeatherRotation.FOLDER + " (429, 503, resets, slow answers, ended watches), rotating so that each weather "
             + "meets a clean run (which must still pass) and a faulted run (which must still be detected).")
     boolean apiWeather;
