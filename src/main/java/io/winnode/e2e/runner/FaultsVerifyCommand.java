@@ -116,17 +116,13 @@ final class FaultsVerifyCommand implements Callable<Integer> {
         List<ActiveFault> faults = cleanOnly ? List.of() : selectedFaults();
         var settings = new ChildRun.VerificationSettings(suite, timeoutScale, scenariosPackage, wholeSuite);
         Path runsDirectory = artifacts.resolve("faults");
-        // The longest runs start first, so that the shorter ones fill the last workers instead of a long run
-        // starting last. In fair weather those are faulted runs that wait out their tests' timeouts; under
-        // --api-weather the clean runs (the whole suite, plus every Retry-After) take the longest (190 s against
-        // 30-120 s for a faulted run in the project's proof).
-        List<ChildRun> faultedRuns = faults.stream().map(f -> ChildRun.faulted(f, seed, runsDirectory)).toList();
-        List<ChildRun> cleanSeedRuns = new ArrayList<>();
+        // Faulted runs start first: many of them wait out their tests' timeouts and are the longest,
+        // and the short clean runs then fill the last workers instead of a long run starting last.
+        List<ChildRun> runs = new ArrayList<>();
+        faults.forEach(f -> runs.add(ChildRun.faulted(f, seed, runsDirectory)));
         for (int i = 0; i < cleanRuns; i++) {
-            cleanSeedRuns.add(ChildRun.clean(seed + i, runsDirectory));
+            runs.add(ChildRun.clean(seed + i, runsDirectory));
         }
-        List<ChildRun> runs = new ArrayList<>(apiWeather ? cleanSeedRuns : faultedRuns);
-        runs.addAll(apiWeather ? faultedRuns : cleanSeedRuns);
 
         weather = apiWeather ? ApiWeatherRotation.over(runs, Path.of(ApiWeatherRotation.FOLDER)) : ApiWeatherRotation.none();
         out.printf("winnode faults verify: suite %s, seed %d, timeout scale %s, %d clean run(s) (seeds %d..%d), %d fault(s)%s%n",
